@@ -1,0 +1,177 @@
+/*
+ * corpus.c - merging parsed files into a Corpus and the checks that span
+ * files: unique ids and existing `related` ids; see load.h.
+ *
+ * A duplicate id keeps the first event (in load order) and drops the
+ * later ones. A `related` id that names no loaded event is reported and
+ * removed from the list, but the event itself stays: the link is what
+ * is wrong, not the event.
+ */
+#include "load.h"
+
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int compare_by_id(const void *pa, const void *pb)
+{
+	const Event *a = *(const Event *const *)pa;
+	const Event *b = *(const Event *const *)pb;
+	int c = strcmp(a->id, b->id);
+	if (c)
+		return c;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static const Event *find_in(const Event *const *by_id, size_t n,
+                            const char *id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(by_id[mid]->id, id);
+		if (c == 0)
+			return by_id[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Gather every event in load order; positions parallel to it. */
+static void gather(Corpus *c, FileResult *results, size_t n,
+                   const EventPos ***positions)
+{
+	size_t total = 0, sources = 0;
+	for (size_t f = 0; f < n; f++) {
+		total += results[f].events.count;
+		sources += results[f].sources.count;
+	}
+	c->events = xmalloc((total ? total : 1) * sizeof *c->events);
+	c->sources = xmalloc((sources ? sources : 1) * sizeof *c->sources);
+	*positions = xmalloc((total ? total : 1) * sizeof **positions);
+	for (size_t f = 0; f < n; f++) {
+		FileResult *r = &results[f];
+		for (size_t i = 0; i < r->events.count; i++) {
+			Event *ev = r->events.items[i];
+			ev->index = (uint32_t)c->count;
+			(*positions)[c->count] = r->positions.items[i];
+			c->events[c->count++] = ev;
+		}
+		for (size_t i = 0; i < r->sources.count; i++) {
+			Source *s = r->sources.items[i];
+			s->index = (uint32_t)c->nsources;
+			c->sources[c->nsources++] = s;
+		}
+	}
+}
+
+/* Index the events by id: the first of each id in priv->by_id; later
+ * ones get dropped[index] = the event they clash with. */
+static size_t index_ids(Corpus *c, const Event **dropped)
+{
+	const Event **sorted = xmalloc((c->count ? c->count : 1) * sizeof *sorted);
+	memcpy(sorted, c->events, c->count * sizeof *sorted);
+	qsort(sorted, c->count, sizeof *sorted, compare_by_id);
+	size_t kept = 0;
+	for (size_t i = 0; i < c->count; i++) {
+		if (kept && !strcmp(sorted[kept - 1]->id, sorted[i]->id))
+			dropped[sorted[i]->index] = sorted[kept - 1];
+		else
+			sorted[kept++] = sorted[i];
+	}
+	c->priv->by_id = sorted;
+	return kept;
+}
+
+/* Check and prune the related ids of ev, reporting into diags. */
+static void check_related(const Corpus *c, size_t nids, Event *ev,
+                          const EventPos *pos, DiagList *diags)
+{
+	const char **ids = (const char **)ev->related.items;
+	uint32_t kept = 0;
+	for (uint32_t i = 0; i < ev->related.count; i++) {
+		const RelatedPos *at = pos && pos->related ? &pos->related[i]
+		                                           : &(RelatedPos){ev->line, ev->col};
+		if (!strcmp(ids[i], ev->id))
+			diag_add(diags, DIAG_ERROR, ev->file, at->line, at->col,
+			         "event `%s` lists itself in `related`", ev->id);
+		else if (!find_in(c->priv->by_id, nids, ids[i]))
+			diag_add(diags, DIAG_ERROR, ev->file, at->line, at->col,
+			         "`related` names `%s`, but no event has that id",
+			         ids[i]);
+		else
+			ids[kept++] = ids[i];
+	}
+	ev->related.count = kept;
+}
+
+/* Run the checks that span files, filing diagnostics per file. */
+static void check_across(Corpus *c, const EventPos **positions,
+                         DiagList *per_file, FileResult *results, size_t n)
+{
+	const Event **dropped = xcalloc(c->count ? c->count : 1, sizeof *dropped);
+	size_t nids = index_ids(c, dropped);
+	size_t f = 0, kept = 0;
+	for (size_t i = 0; i < c->count; i++) {
+		Event *ev = c->events[i];
+		while (f < n && ev->file != results[f].file)
+			f++;
+		const EventPos *pos = positions[i];
+		if (dropped[i]) {
+			const Event *first = dropped[i];
+			diag_add(&per_file[f], DIAG_ERROR, ev->file,
+			         pos->id.line ? pos->id.line : ev->line,
+			         pos->id.line ? pos->id.col : ev->col,
+			         "duplicate id `%s`; this event is not loaded", ev->id);
+			diag_add(&per_file[f], DIAG_NOTE, first->file, first->line,
+			         first->col, "`%s` is first defined here", first->id);
+			continue;
+		}
+		check_related(c, nids, ev, pos, &per_file[f]);
+		c->events[kept++] = ev;
+	}
+	c->count = kept;
+	free(dropped);
+}
+
+void corpus_merge(Corpus *c, FileResult *results, size_t n)
+{
+	const EventPos **positions;
+	gather(c, results, n, &positions);
+	DiagList *per_file = xcalloc(n ? n : 1, sizeof *per_file);
+	check_across(c, positions, per_file, results, n);
+	for (size_t f = 0; f < n; f++) {
+		diag_append(&c->diags, &results[f].diags);
+		diag_append(&c->diags, &per_file[f]);
+		arena_adopt(&c->priv->arena, &results[f].arena);
+		fileresult_done(&results[f]);
+	}
+	free(per_file);
+	free(positions);
+}
+
+const Event *corpus_find(const Corpus *c, const char *id)
+{
+	/* by_id holds exactly the kept events, one per id. */
+	return find_in(c->priv->by_id, c->count, id);
+}
+
+void corpus_free(Corpus *c)
+{
+	if (!c)
+		return;
+	arena_free(&c->priv->arena);
+	for (size_t i = 0; i < c->nfiles; i++)
+		free(c->priv->files[i]);
+	free(c->priv->files);
+	free(c->priv->by_id);
+	free(c->priv);
+	free(c->events);
+	free(c->sources);
+	diag_free(&c->diags);
+	free(c);
+}

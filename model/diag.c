@@ -1,0 +1,131 @@
+/*
+ * diag.c - collecting and printing diagnostics; see diag.h.
+ */
+#include "diag.h"
+
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const level_names[] = {
+	[DIAG_ERROR] = "error",
+	[DIAG_WARNING] = "warning",
+	[DIAG_NOTE] = "note",
+};
+
+/* How many errors/warnings of `file` the list already holds. */
+static size_t kept_for_file(const DiagList *l, const char *file, Diag **last)
+{
+	size_t n = 0;
+	*last = NULL;
+	for (size_t i = l->count; i-- > 0;) {
+		if (l->items[i].level == DIAG_NOTE)
+			continue; /* a note may name another file */
+		if (strcmp(l->items[i].file, file) != 0)
+			break; /* diagnostics of a file are contiguous */
+		if (!*last)
+			*last = &l->items[i];
+		n++;
+	}
+	return n;
+}
+
+void diag_vadd(DiagList *l, DiagLevel level, const char *file, unsigned line,
+               unsigned col, const char *fmt, va_list ap)
+{
+	if (level == DIAG_ERROR)
+		l->errors++;
+	else if (level == DIAG_WARNING)
+		l->warnings++;
+	Diag *last;
+	size_t kept = kept_for_file(l, file, &last);
+	if (kept >= DIAG_PER_FILE_MAX && (level != DIAG_NOTE || last->suppressed)) {
+		if (level != DIAG_NOTE)
+			last->suppressed++;
+		return;
+	}
+	if (l->count == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+	}
+	Buf msg = BUF_INIT;
+	buf_vprintf(&msg, fmt, ap);
+	l->items[l->count++] = (Diag){
+		.file = xstrdup(file),
+		.line = line,
+		.col = col,
+		.level = level,
+		.message = buf_detach(&msg),
+	};
+}
+
+void diag_add(DiagList *l, DiagLevel level, const char *file, unsigned line,
+              unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(l, level, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void diag_append(DiagList *dst, DiagList *src)
+{
+	if (dst->count + src->count > dst->cap) {
+		dst->cap = dst->count + src->count;
+		dst->items = xrealloc(dst->items, dst->cap * sizeof *dst->items);
+	}
+	if (src->count)
+		memcpy(dst->items + dst->count, src->items,
+		       src->count * sizeof *src->items);
+	dst->count += src->count;
+	dst->errors += src->errors;
+	dst->warnings += src->warnings;
+	free(src->items);
+	*src = (DiagList)DIAGLIST_INIT;
+}
+
+size_t diag_problems(const DiagList *l)
+{
+	return l->errors + l->warnings;
+}
+
+void diag_format(const Diag *d, Buf *out)
+{
+	text_escape(out, d->file, strlen(d->file), 0);
+	if (d->line)
+		buf_printf(out, ":%u", d->line);
+	if (d->line && d->col)
+		buf_printf(out, ":%u", d->col);
+	buf_printf(out, ": %s: ", level_names[d->level]);
+	text_escape(out, d->message, strlen(d->message), 0);
+}
+
+void diag_print(const DiagList *l, FILE *f)
+{
+	Buf line = BUF_INIT;
+	for (size_t i = 0; i < l->count; i++) {
+		const Diag *d = &l->items[i];
+		buf_clear(&line);
+		diag_format(d, &line);
+		fprintf(f, "%s\n", buf_cstr(&line));
+		if (d->suppressed) {
+			buf_clear(&line);
+			text_escape(&line, d->file, strlen(d->file), 0);
+			fprintf(f, "%s: note: %u more problem%s in this file not shown\n",
+			        buf_cstr(&line), d->suppressed,
+			        d->suppressed == 1 ? "" : "s");
+		}
+	}
+	buf_free(&line);
+}
+
+void diag_free(DiagList *l)
+{
+	for (size_t i = 0; i < l->count; i++) {
+		free(l->items[i].file);
+		free(l->items[i].message);
+	}
+	free(l->items);
+	*l = (DiagList)DIAGLIST_INIT;
+}

@@ -1,0 +1,269 @@
+/*
+ * fields.c - converting one YAML value into one typed field, with every
+ * check the schema makes on it; see fields.h.
+ *
+ * Each converter consumes exactly one node (on error it skips the rest
+ * of the node) and reports problems at the value's own position. Text is
+ * checked for control characters and length after NFC normalisation.
+ */
+#include "fields.h"
+
+#include "text.h"
+
+#include <string.h>
+#include <unicode/uloc.h>
+
+/* Is this scalar YAML's null (~, null, or nothing at all)? */
+static bool scalar_is_null(const yaml_event_t *e)
+{
+	const char *v = (const char *)e->data.scalar.value;
+	size_t n = e->data.scalar.length;
+	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	return n == 0 || (n == 1 && v[0] == '~') ||
+	       (n == 4 && (!memcmp(v, "null", 4) || !memcmp(v, "Null", 4) ||
+	                   !memcmp(v, "NULL", 4)));
+}
+
+/* The current event if it is a non-null scalar; else report, skip the
+ * node and return NULL. */
+static yaml_event_t *want_scalar(FieldCtx *c, const char *key)
+{
+	yaml_event_t *e = yreader_peek(&c->y);
+	if (!e)
+		return NULL;
+	if (e->type != YAML_SCALAR_EVENT) {
+		yreader_error(&c->y, e->start_mark,
+		              "`%s` must be a single value, found %s", key,
+		              yreader_kind(e));
+		yreader_skip(&c->y);
+		return NULL;
+	}
+	if (scalar_is_null(e)) {
+		yreader_error(&c->y, e->start_mark, "`%s` has no value", key);
+		yreader_next(&c->y);
+		return NULL;
+	}
+	return e;
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t chars = 0;
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return chars;
+}
+
+/* The first control character in s[0..n) that the field forbids, or -1. */
+static long forbidden_control(const char *s, size_t n, bool multiline)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b == '\n' || b == '\t') {
+			if (!multiline)
+				return b;
+		} else if (b < 0x20 || b == 0x7f) {
+			return b;
+		} else if (b == 0xC2 && i + 1 < n &&
+		           (unsigned char)s[i + 1] >= 0x80 &&
+		           (unsigned char)s[i + 1] <= 0x9f) {
+			return (unsigned char)s[i + 1]; /* C1 control */
+		}
+	}
+	return -1;
+}
+
+/*
+ * Check and copy a scalar's text into the arena (NFC). NULL, with an
+ * error reported, when it breaks a rule. Does not consume the event.
+ */
+static const char *take_text(FieldCtx *c, const yaml_event_t *e,
+                             const char *key, bool multiline, size_t max)
+{
+	const char *v = (const char *)e->data.scalar.value;
+	size_t n = e->data.scalar.length;
+	if (!text_valid_utf8(v, n)) {
+		yreader_error(&c->y, e->start_mark, "`%s` is not valid UTF-8", key);
+		return NULL;
+	}
+	long ctl = forbidden_control(v, n, multiline);
+	if (ctl == '\n') {
+		yreader_error(&c->y, e->start_mark, "`%s` must be one line", key);
+		return NULL;
+	}
+	if (ctl >= 0) {
+		yreader_error(&c->y, e->start_mark,
+		              "control character U+%04lX in `%s`%s", ctl, key,
+		              multiline ? " (only TAB and line feed are allowed)"
+		                        : "");
+		return NULL;
+	}
+	size_t len;
+	const char *text = text_nfc(c->arena, v, n, &len);
+	size_t chars = count_chars(text, len);
+	if (max && chars > max) {
+		yreader_error(&c->y, e->start_mark,
+		              "`%s` is %zu characters long; the limit is %zu", key,
+		              chars, max);
+		return NULL;
+	}
+	bool blank = true;
+	for (size_t i = 0; i < len && blank; i++)
+		blank = text[i] == ' ' || text[i] == '\n' || text[i] == '\t';
+	if (blank) {
+		yreader_error(&c->y, e->start_mark, "`%s` is empty", key);
+		return NULL;
+	}
+	return text;
+}
+
+/* Kinds of single-line and multi-line text share one converter. */
+static void convert_text(FieldCtx *c, const Field *f, void *base)
+{
+	yaml_event_t *e = want_scalar(c, f->key);
+	if (!e)
+		return;
+	const char *t = take_text(c, e, f->key, f->kind == FIELD_TEXT, f->max);
+	if (t)
+		*(const char **)((char *)base + f->offset) = t;
+	yreader_next(&c->y);
+}
+
+/* Does s[0..n) match [a-z0-9][a-z0-9-]*? */
+static bool id_is_well_formed(const char *s, size_t n)
+{
+	if (n == 0 || s[0] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		      ch == '-'))
+			return false;
+	}
+	return true;
+}
+
+/* Check an id scalar; the arena copy, or NULL after reporting. */
+static const char *take_id(FieldCtx *c, const yaml_event_t *e, const char *key)
+{
+	const char *v = (const char *)e->data.scalar.value;
+	size_t n = e->data.scalar.length;
+	if (n > EVENT_ID_MAX) {
+		yreader_error(&c->y, e->start_mark,
+		              "`%s` is %zu characters long; the limit is %d", key,
+		              n, EVENT_ID_MAX);
+		return NULL;
+	}
+	if (!id_is_well_formed(v, n)) {
+		yreader_error(&c->y, e->start_mark,
+		              "`%s` \"%.*s\" is not a valid id: use lower-case "
+		              "letters, digits and '-', starting with a letter or "
+		              "digit", key, (int)n, v);
+		return NULL;
+	}
+	return arena_strndup(c->arena, v, n);
+}
+
+static void convert_id(FieldCtx *c, const Field *f, void *base)
+{
+	yaml_event_t *e = want_scalar(c, f->key);
+	if (!e)
+		return;
+	const char *id = take_id(c, e, f->key);
+	if (id)
+		*(const char **)((char *)base + f->offset) = id;
+	c->pos.id = (RelatedPos){(uint32_t)e->start_mark.line + 1,
+	                         (uint32_t)e->start_mark.column + 1};
+	yreader_next(&c->y);
+}
+
+static void convert_date(FieldCtx *c, const Field *f, void *base)
+{
+	yaml_event_t *e = want_scalar(c, f->key);
+	if (!e)
+		return;
+	const char *v = (const char *)e->data.scalar.value;
+	size_t n = e->data.scalar.length;
+	Date d;
+	const char *why = date_parse(v, n, &d);
+	if (why)
+		yreader_error(&c->y, e->start_mark,
+		              "`%s` \"%.*s\" is not a valid date: %s", f->key,
+		              (int)(n > 40 ? 40 : n), v, why);
+	else
+		*(Date *)((char *)base + f->offset) = d;
+	yreader_next(&c->y);
+}
+
+static void convert_url(FieldCtx *c, const Field *f, void *base)
+{
+	yaml_event_t *e = want_scalar(c, f->key);
+	if (!e)
+		return;
+	const char *t = take_text(c, e, f->key, false, f->max);
+	if (t && strncmp(t, "https://", 8) != 0 && strncmp(t, "http://", 7) != 0) {
+		yreader_error(&c->y, e->start_mark,
+		              "`%s` must start with https:// or http://", f->key);
+		t = NULL;
+	}
+	if (t && strchr(t, ' ')) {
+		yreader_error(&c->y, e->start_mark,
+		              "`%s` must not contain spaces", f->key);
+		t = NULL;
+	}
+	if (t)
+		*(const char **)((char *)base + f->offset) = t;
+	yreader_next(&c->y);
+}
+
+static void convert_language(FieldCtx *c, const Field *f, void *base)
+{
+	yaml_event_t *e = want_scalar(c, f->key);
+	if (!e)
+		return;
+	const char *t = take_text(c, e, f->key, false, 35);
+	if (t) {
+		char locale[96];
+		int32_t parsed = 0;
+		UErrorCode err = U_ZERO_ERROR;
+		uloc_forLanguageTag(t, locale, sizeof locale, &parsed, &err);
+		if (U_FAILURE(err) || (size_t)parsed != strlen(t)) {
+			yreader_error(&c->y, e->start_mark,
+			              "`%s` \"%s\" is not a BCP 47 language tag "
+			              "(for example en, fr, uk)", f->key, t);
+			t = NULL;
+		}
+	}
+	if (t)
+		*(const char **)((char *)base + f->offset) = t;
+	yreader_next(&c->y);
+}
+
+void fields_convert(FieldCtx *c, const Field *f, void *base)
+{
+	static void (*const converters[])(FieldCtx *, const Field *, void *) = {
+		[FIELD_LINE] = convert_text,
+		[FIELD_TEXT] = convert_text,
+		[FIELD_ID] = convert_id,
+		[FIELD_DATE] = convert_date,
+		[FIELD_URL] = convert_url,
+		[FIELD_LANGUAGE] = convert_language,
+		[FIELD_COUNTRIES] = fields_convert_countries,
+		[FIELD_NAMES] = fields_convert_list,
+		[FIELD_IDS] = fields_convert_list,
+	};
+	converters[f->kind](c, f, base);
+}
+
+/* Exposed to fields_list.c, which converts list items with them. */
+const char *fields_take_text(FieldCtx *c, const yaml_event_t *e,
+                             const char *key, size_t max)
+{
+	return take_text(c, e, key, false, max);
+}
+
+const char *fields_take_id(FieldCtx *c, const yaml_event_t *e, const char *key)
+{
+	return take_id(c, e, key);
+}

@@ -1,0 +1,358 @@
+/*
+ * parse.c - one file's YAML into sources and events; see parse.h.
+ *
+ * The schema lives in the field tables below. A document is a mapping
+ * with `source` and `events`; each event is checked on its own, so one
+ * bad event costs only itself. Events are held back until the end of
+ * their document, because `source` may come after `events` and every
+ * event needs its source. A syntax error ends the file; the complete
+ * events before it are kept when their source was read.
+ */
+#include "parse.h"
+
+#include "fields.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FIELD(type, key, kind, req, member, max) \
+	{key, kind, req, offsetof(type, member), max}
+
+static const Field source_fields[] = {
+	FIELD(Source, "title", FIELD_LINE, true, title, EVENT_TITLE_MAX),
+	FIELD(Source, "outlet", FIELD_LINE, true, outlet, EVENT_SHORT_MAX),
+	FIELD(Source, "published", FIELD_DATE, true, published, 0),
+	FIELD(Source, "url", FIELD_URL, false, url, EVENT_URL_MAX),
+	FIELD(Source, "language", FIELD_LANGUAGE, false, language, 0),
+};
+
+static const Field event_fields[] = {
+	FIELD(Event, "id", FIELD_ID, true, id, EVENT_ID_MAX),
+	FIELD(Event, "date", FIELD_DATE, true, date, 0),
+	FIELD(Event, "date_note", FIELD_LINE, false, date_note, EVENT_SHORT_MAX),
+	FIELD(Event, "title", FIELD_LINE, true, title, EVENT_TITLE_MAX),
+	FIELD(Event, "countries", FIELD_COUNTRIES, true, countries, 0),
+	FIELD(Event, "organizations", FIELD_NAMES, false, organizations, 0),
+	FIELD(Event, "tags", FIELD_NAMES, false, tags, 0),
+	FIELD(Event, "summary", FIELD_TEXT, true, summary, EVENT_SUMMARY_MAX),
+	FIELD(Event, "excerpt", FIELD_TEXT, true, excerpt, EVENT_EXCERPT_MAX),
+	FIELD(Event, "related", FIELD_IDS, false, related, 0),
+};
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+typedef struct Schema {
+	const char *name; /* "event", "source" */
+	const Field *fields;
+	size_t nfields;
+} Schema;
+
+static const Schema source_schema = {"source", source_fields,
+                                     COUNT(source_fields)};
+static const Schema event_schema = {"event", event_fields,
+                                    COUNT(event_fields)};
+
+void ptrvec_push(PtrVec *v, void *p)
+{
+	if (v->count == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 16;
+		v->items = xrealloc(v->items, v->cap * sizeof *v->items);
+	}
+	v->items[v->count++] = p;
+}
+
+void ptrvec_free(PtrVec *v)
+{
+	free(v->items);
+	*v = (PtrVec){0};
+}
+
+/* Append " (did you mean `x`?)" when a known key is one typo away. */
+static void suggest_key(Buf *out, const Schema *s, const char *key, size_t n)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		const char *k = s->fields[i].key;
+		size_t kn = strlen(k), common = 0;
+		while (common < n && common < kn && key[common] == k[common])
+			common++;
+		size_t longer = n > kn ? n : kn;
+		if (common >= 3 && longer - common <= 2) {
+			buf_printf(out, "; did you mean `%s`?", k);
+			return;
+		}
+	}
+	buf_puts(out, "; expected one of:");
+	for (size_t i = 0; i < s->nfields; i++)
+		buf_printf(out, "%s %s", i ? "," : "", s->fields[i].key);
+}
+
+static const Field *find_field(const Schema *s, const char *key, size_t n)
+{
+	for (size_t i = 0; i < s->nfields; i++)
+		if (strlen(s->fields[i].key) == n &&
+		    memcmp(s->fields[i].key, key, n) == 0)
+			return &s->fields[i];
+	return NULL;
+}
+
+/* Handle one key of a mapping: returns the field to convert, or NULL
+ * when the key was reported (its value is then skipped). */
+static const Field *take_key(FieldCtx *c, const Schema *s, uint32_t *seen)
+{
+	yaml_event_t *k = yreader_peek(&c->y);
+	if (k->type != YAML_SCALAR_EVENT) {
+		yreader_error(&c->y, k->start_mark,
+		              "keys of %s must be plain words, found %s", s->name,
+		              yreader_kind(k));
+		yreader_skip(&c->y);
+		return NULL;
+	}
+	const char *key = (const char *)k->data.scalar.value;
+	size_t n = k->data.scalar.length;
+	const Field *f = find_field(s, key, n);
+	if (!f) {
+		Buf hint = BUF_INIT;
+		suggest_key(&hint, s, key, n);
+		yreader_error(&c->y, k->start_mark, "unknown key `%.*s` in %s%s",
+		              (int)(n > 40 ? 40 : n), key, s->name,
+		              buf_cstr(&hint));
+		buf_free(&hint);
+	} else if (*seen & (1u << (f - s->fields))) {
+		yreader_error(&c->y, k->start_mark, "duplicate key `%s` in %s",
+		              f->key, s->name);
+		f = NULL;
+	} else {
+		*seen |= 1u << (f - s->fields);
+	}
+	yreader_next(&c->y);
+	return f;
+}
+
+/*
+ * Read a mapping of schema s into the struct at base. True when it was
+ * read without any problem; problems are reported either way. *at gets
+ * the mapping's position.
+ */
+static bool parse_mapping(FieldCtx *c, const Schema *s, void *base,
+                          yaml_mark_t *at)
+{
+	unsigned bad = c->y.bad;
+	yaml_event_t *e = yreader_peek(&c->y);
+	if (!e)
+		return false;
+	*at = e->start_mark;
+	if (e->type != YAML_MAPPING_START_EVENT) {
+		yreader_error(&c->y, e->start_mark,
+		              "%s must be a mapping of keys to values, found %s",
+		              s->name, yreader_kind(e));
+		yreader_skip(&c->y);
+		return false;
+	}
+	yreader_next(&c->y);
+	uint32_t seen = 0;
+	while ((e = yreader_peek(&c->y)) && e->type != YAML_MAPPING_END_EVENT) {
+		const Field *f = take_key(c, s, &seen);
+		if (!yreader_peek(&c->y))
+			return false;
+		if (f)
+			fields_convert(c, f, base);
+		else
+			yreader_skip(&c->y);
+	}
+	if (!e)
+		return false;
+	yreader_next(&c->y);
+	for (size_t i = 0; i < s->nfields; i++)
+		if (s->fields[i].required && !(seen & (1u << i)))
+			yreader_error(&c->y, *at, "%s is missing required key `%s`",
+			              s->name, s->fields[i].key);
+	return c->y.bad == bad;
+}
+
+/* What one document is building. */
+typedef struct Doc {
+	Source *source;   /* NULL until read without problems */
+	bool has_source;
+	bool has_events;
+	PtrVec events;    /* Event * */
+	PtrVec positions; /* EventPos * */
+} Doc;
+
+static void parse_source(FieldCtx *c, Doc *d)
+{
+	Source *s = arena_zalloc(c->arena, sizeof *s);
+	yaml_mark_t at;
+	if (parse_mapping(c, &source_schema, s, &at)) {
+		s->line = (uint32_t)at.line + 1;
+		d->source = s;
+	}
+}
+
+static void parse_events(FieldCtx *c, Doc *d)
+{
+	yaml_event_t *e = yreader_peek(&c->y);
+	if (!e)
+		return;
+	if (e->type != YAML_SEQUENCE_START_EVENT) {
+		yreader_error(&c->y, e->start_mark,
+		              "`events` must be a list of events, found %s",
+		              yreader_kind(e));
+		yreader_skip(&c->y);
+		return;
+	}
+	yaml_mark_t list_at = e->start_mark;
+	yreader_next(&c->y);
+	size_t n = 0;
+	while ((e = yreader_peek(&c->y)) && e->type != YAML_SEQUENCE_END_EVENT) {
+		Event *ev = arena_zalloc(c->arena, sizeof *ev);
+		yaml_mark_t at;
+		c->pos = (EventPos){{0, 0}, NULL};
+		n++;
+		if (!parse_mapping(c, &event_schema, ev, &at))
+			continue;
+		ev->line = (uint32_t)at.line + 1;
+		ev->col = (uint32_t)at.column + 1;
+		EventPos *pos = arena_alloc(c->arena, sizeof *pos);
+		*pos = c->pos;
+		ptrvec_push(&d->events, ev);
+		ptrvec_push(&d->positions, pos);
+	}
+	if (e) {
+		yreader_next(&c->y);
+		if (n == 0)
+			yreader_error(&c->y, list_at, "`events` is empty");
+	}
+}
+
+/* Read the top-level mapping of a document: `source` and `events`. */
+static void parse_root(FieldCtx *c, Doc *d)
+{
+	yaml_event_t *e = yreader_peek(&c->y);
+	yaml_mark_t at = e->start_mark;
+	if (e->type == YAML_SCALAR_EVENT && e->data.scalar.length == 0 &&
+	    e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+		yreader_error(&c->y, at, "empty document");
+		yreader_next(&c->y);
+		return;
+	}
+	if (e->type != YAML_MAPPING_START_EVENT) {
+		yreader_error(&c->y, at,
+		              "a document must be a mapping with `source` and "
+		              "`events`, found %s", yreader_kind(e));
+		yreader_skip(&c->y);
+		return;
+	}
+	yreader_next(&c->y);
+	while ((e = yreader_peek(&c->y)) && e->type != YAML_MAPPING_END_EVENT) {
+		bool scalar = e->type == YAML_SCALAR_EVENT;
+		const char *k = scalar ? (const char *)e->data.scalar.value : "";
+		yaml_mark_t key_at = e->start_mark;
+		bool *seen = !strcmp(k, "source")   ? &d->has_source
+		             : !strcmp(k, "events") ? &d->has_events
+		                                    : NULL;
+		if (!seen || *seen) {
+			if (!seen)
+				yreader_error(&c->y, key_at,
+				              "unknown key `%.40s` at the top of a "
+				              "document; expected `source` and `events`",
+				              scalar ? k : yreader_kind(e));
+			else
+				yreader_error(&c->y, key_at, "duplicate key `%s`", k);
+			yreader_skip(&c->y);
+			if (yreader_peek(&c->y))
+				yreader_skip(&c->y);
+			continue;
+		}
+		*seen = true;
+		yreader_next(&c->y);
+		if (!yreader_peek(&c->y))
+			return;
+		if (seen == &d->has_source)
+			parse_source(c, d);
+		else
+			parse_events(c, d);
+	}
+	if (!e)
+		return;
+	yreader_next(&c->y);
+	if (!d->has_source)
+		yreader_error(&c->y, at, "document is missing required key `source`");
+	if (!d->has_events)
+		yreader_error(&c->y, at, "document is missing required key `events`");
+}
+
+/* The searchable text of an event, folded once at load. */
+static void fold_event(FieldCtx *c, Event *ev, Buf *scratch)
+{
+	const char *parts[] = {ev->title, ev->summary, ev->excerpt,
+	                       ev->source->title, ev->source->outlet};
+	buf_clear(scratch);
+	for (size_t i = 0; i < COUNT(parts); i++) {
+		text_fold(scratch, parts[i], strlen(parts[i]));
+		buf_putc(scratch, '\n');
+	}
+	ev->fold = arena_strndup(c->arena, buf_cstr(scratch), scratch->len);
+	ev->fold_len = scratch->len;
+}
+
+/* Hand a finished document's events to the file result. */
+static void finish_document(FieldCtx *c, Doc *d, FileResult *r, Buf *scratch)
+{
+	if (d->source) {
+		d->source->file = r->file;
+		ptrvec_push(&r->sources, d->source);
+		for (size_t i = 0; i < d->events.count; i++) {
+			Event *ev = d->events.items[i];
+			ev->source = d->source;
+			ev->file = r->file;
+			fold_event(c, ev, scratch);
+			ptrvec_push(&r->events, ev);
+			ptrvec_push(&r->positions, d->positions.items[i]);
+		}
+	} else if (d->events.count) {
+		const Event *first = d->events.items[0];
+		diag_add(&r->diags, DIAG_NOTE, r->file, first->line, first->col,
+		         "%zu event%s of this document not loaded: they have no "
+		         "valid `source`", d->events.count,
+		         d->events.count == 1 ? "" : "s");
+	}
+	ptrvec_free(&d->events);
+	ptrvec_free(&d->positions);
+}
+
+void parse_buffer(FileResult *r, const char *file, const char *data,
+                  size_t len)
+{
+	FieldCtx c = {.arena = &r->arena};
+	r->file = file;
+	yreader_init(&c.y, file, data, len, &r->diags);
+	Buf scratch = BUF_INIT;
+	size_t documents = 0;
+	yaml_event_t *e;
+	while ((e = yreader_peek(&c.y)) && e->type != YAML_STREAM_END_EVENT) {
+		if (e->type != YAML_DOCUMENT_START_EVENT) {
+			yreader_next(&c.y); /* STREAM_START, DOCUMENT_END */
+			continue;
+		}
+		yreader_next(&c.y);
+		documents++;
+		Doc d = {0};
+		if (yreader_peek(&c.y))
+			parse_root(&c, &d);
+		finish_document(&c, &d, r, &scratch);
+	}
+	if (e && documents == 0)
+		diag_add(&r->diags, DIAG_WARNING, file, 0, 0,
+		         "file holds no YAML document (empty file)");
+	buf_free(&scratch);
+	yreader_done(&c.y);
+}
+
+void fileresult_done(FileResult *r)
+{
+	ptrvec_free(&r->events);
+	ptrvec_free(&r->sources);
+	ptrvec_free(&r->positions);
+	diag_free(&r->diags);
+}

@@ -1,0 +1,239 @@
+/*
+ * text.c - Unicode services over UTF-8 via ICU; see text.h.
+ *
+ * ICU works in UTF-16, content is UTF-8. Conversions go through a small
+ * U16 scratch type; pure ASCII, the common case, skips ICU entirely where
+ * the answer is known (ASCII is already NFC, folds by tolower, is one
+ * column a character).
+ */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+/* A UTF-16 copy of some UTF-8, freed with u16_free(). */
+typedef struct U16 {
+	UChar *s;
+	int32_t len;
+} U16;
+
+static bool is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* Convert (invalid sequences become U+FFFD) into a fresh U16. */
+static U16 u16_from_utf8(const char *s, size_t n)
+{
+	U16 u = {xmalloc((n + 1) * sizeof(UChar)), 0};
+	UErrorCode err = U_ZERO_ERROR;
+	u_strFromUTF8WithSub(u.s, (int32_t)n + 1, &u.len, s, (int32_t)n,
+	                     0xFFFD, NULL, &err);
+	if (U_FAILURE(err))
+		u.len = 0;
+	return u;
+}
+
+static void u16_free(U16 *u)
+{
+	free(u->s);
+	u->s = NULL;
+}
+
+static void buf_append_utf16(Buf *out, const UChar *s, int32_t len)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t need = 0;
+	u_strToUTF8WithSub(NULL, 0, &need, s, len, 0xFFFD, NULL, &err);
+	err = U_ZERO_ERROR;
+	buf_reserve(out, (size_t)need);
+	u_strToUTF8WithSub(out->data + out->len, need + 1, &need, s, len,
+	                   0xFFFD, NULL, &err);
+	if (U_SUCCESS(err))
+		out->len += (size_t)need;
+	out->data[out->len] = '\0';
+}
+
+/* Run an ICU normaliser over src into a fresh U16. */
+static U16 u16_normalize(const UNormalizer2 *norm, const U16 *src)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t cap = src->len * 3 + 16;
+	U16 u = {xmalloc((size_t)cap * sizeof(UChar)), 0};
+	u.len = unorm2_normalize(norm, src->s, src->len, u.s, cap, &err);
+	if (U_FAILURE(err))
+		u.len = 0;
+	return u;
+}
+
+bool text_valid_utf8(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		UChar32 c;
+		U8_NEXT(s, i, n, c);
+		if (c < 0)
+			return false;
+	}
+	return true;
+}
+
+char *text_nfc(Arena *a, const char *s, size_t n, size_t *outlen)
+{
+	if (is_ascii(s, n)) {
+		*outlen = n;
+		return arena_strndup(a, s, n);
+	}
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	U16 u = u16_from_utf8(s, n);
+	if (U_FAILURE(err) || unorm2_isNormalized(nfc, u.s, u.len, &err)) {
+		u16_free(&u);
+		*outlen = n;
+		return arena_strndup(a, s, n);
+	}
+	U16 norm = u16_normalize(nfc, &u);
+	Buf b = BUF_INIT;
+	buf_append_utf16(&b, norm.s, norm.len);
+	u16_free(&u);
+	u16_free(&norm);
+	*outlen = b.len;
+	char *r = arena_strndup(a, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return r;
+}
+
+void text_fold(Buf *out, const char *s, size_t n)
+{
+	if (is_ascii(s, n)) {
+		buf_reserve(out, n);
+		for (size_t i = 0; i < n; i++) {
+			char c = s[i];
+			out->data[out->len++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		}
+		out->data[out->len] = '\0';
+		return;
+	}
+	UErrorCode err = U_ZERO_ERROR;
+	const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&err);
+	U16 u = u16_from_utf8(s, n);
+	U16 d = u16_normalize(nfkd, &u);
+	/* Drop combining marks in place: what is left is base letters. */
+	int32_t w = 0;
+	for (int32_t r = 0; r < d.len;) {
+		UChar32 c;
+		int32_t start = r;
+		U16_NEXT(d.s, r, d.len, c);
+		if (u_charType(c) == U_NON_SPACING_MARK)
+			continue;
+		while (start < r)
+			d.s[w++] = d.s[start++];
+	}
+	int32_t cap = w * 3 + 16;
+	UChar *folded = xmalloc((size_t)cap * sizeof(UChar));
+	err = U_ZERO_ERROR;
+	int32_t flen = u_strFoldCase(folded, cap, d.s, w, U_FOLD_CASE_DEFAULT,
+	                             &err);
+	if (U_SUCCESS(err))
+		buf_append_utf16(out, folded, flen);
+	free(folded);
+	u16_free(&u);
+	u16_free(&d);
+}
+
+static bool is_bidi_control(UChar32 c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* Escape form of one code point, or NULL when it passes through. */
+static const char *escape_ascii(unsigned char c, unsigned flags)
+{
+	if (c == '\n')
+		return flags & TEXT_KEEP_NEWLINE ? NULL : "\\n";
+	if (c == '\t')
+		return flags & TEXT_KEEP_TAB ? NULL : "\\t";
+	if (c == '\r')
+		return "\\r";
+	return c < 0x20 || c == 0x7f ? "" : NULL;
+}
+
+void text_escape(Buf *out, const char *s, size_t n, unsigned flags)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			const char *e = escape_ascii(b, flags);
+			if (!e)
+				buf_putc(out, (char)b);
+			else if (*e)
+				buf_puts(out, e);
+			else
+				buf_printf(out, "\\x%02X", b);
+			i++;
+			continue;
+		}
+		size_t start = i;
+		UChar32 c;
+		U8_NEXT(s, i, n, c);
+		if (c < 0) {
+			for (size_t k = start; k < i; k++)
+				buf_printf(out, "\\x%02X", (unsigned char)s[k]);
+		} else if ((c >= 0x80 && c <= 0x9f) || is_bidi_control(c)) {
+			buf_printf(out, "\\u{%04X}", (unsigned)c);
+		} else {
+			buf_append(out, s + start, i - start);
+		}
+	}
+}
+
+bool text_needs_escape(const char *s, size_t n, unsigned flags)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) {
+			if (escape_ascii(b, flags))
+				return true;
+			i++;
+			continue;
+		}
+		UChar32 c;
+		U8_NEXT(s, i, n, c);
+		if (c < 0 || (c >= 0x80 && c <= 0x9f) || is_bidi_control(c))
+			return true;
+	}
+	return false;
+}
+
+void text_squeeze_space(Buf *out, const char *s, size_t n)
+{
+	size_t base = out->len;
+	bool pending = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			pending = true;
+			continue;
+		}
+		if (pending && out->len > base)
+			buf_putc(out, ' ');
+		pending = false;
+		buf_putc(out, c);
+	}
+}

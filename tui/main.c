@@ -1,0 +1,218 @@
+/*
+ * main.c - cyberline's entry point: parse the command line, load the
+ * content, then list, validate, count or open the interactive UI.
+ *
+ * Exit status: 0 success, 1 content errors (everything good is still
+ * shown), 2 usage errors. Diagnostics go to stderr, results to stdout.
+ */
+#include "cli.h"
+#include "load.h"
+#include "stats.h"
+#include "timeline.h"
+#include "ui.h"
+
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * Where the bundled content is: content/ beside the binary (a source
+ * tree), then ../share/cyberline/content relative to it (an install
+ * moved as a whole), then the install prefix compiled in. Returns a
+ * malloc'd path, or NULL when none exists.
+ */
+static char *find_content_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	Buf path = BUF_INIT;
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		const char *relative[] = {"/content", "/../share/cyberline/content"};
+		for (size_t i = 0; i < 2; i++) {
+			buf_clear(&path);
+			buf_printf(&path, "%s%s", exe, relative[i]);
+			if (is_dir(buf_cstr(&path)))
+				return buf_detach(&path);
+		}
+	}
+	buf_free(&path);
+	if (is_dir(CYBERLINE_DATADIR "/content"))
+		return xstrdup(CYBERLINE_DATADIR "/content");
+	return NULL;
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Progress on a terminal's stderr, once a load takes longer than a blink. */
+typedef struct Progress {
+	double start;
+	bool shown;
+} Progress;
+
+static void show_progress(void *ctx, size_t done, size_t total)
+{
+	Progress *p = ctx;
+	if (!p->shown && now_seconds() - p->start < 0.3)
+		return;
+	if (done != total && done % 64 != 0)
+		return;
+	fprintf(stderr, "\rcyberline: loading %zu/%zu files", done, total);
+	p->shown = true;
+}
+
+static Corpus *load(const CliOptions *o)
+{
+	Progress progress = {now_seconds(), false};
+	LoadOptions opt = {0};
+	if (isatty(STDERR_FILENO)) {
+		opt.progress = show_progress;
+		opt.progress_ctx = &progress;
+	}
+	Corpus *c;
+	if (o->npaths) {
+		c = load_corpus(o->paths, o->npaths, &opt);
+	} else {
+		char *dir = find_content_dir();
+		const char *paths[] = {dir ? dir : "content"};
+		c = load_corpus(paths, 1, &opt);
+		free(dir);
+	}
+	if (progress.shown)
+		fputs("\r\033[K", stderr);
+	return c;
+}
+
+static int run_list(const CliOptions *o, Corpus *c)
+{
+	Timeline *t = timeline_new(c);
+	timeline_apply(t, &o->filter);
+	int rc = export_write(stdout, o->format, t->shown, t->nshown, NULL);
+	if (fflush(stdout) != 0)
+		rc = -1;
+	if (rc != 0)
+		perror("cyberline: writing output");
+	timeline_free(t);
+	return rc != 0 ? 1 : 0;
+}
+
+static int run_validate(Corpus *c)
+{
+	printf("%zu event%s in %zu file%s: %zu error%s, %zu warning%s\n",
+	       c->count, c->count == 1 ? "" : "s", c->nfiles,
+	       c->nfiles == 1 ? "" : "s", c->diags.errors,
+	       c->diags.errors == 1 ? "" : "s", c->diags.warnings,
+	       c->diags.warnings == 1 ? "" : "s");
+	return 0;
+}
+
+typedef enum StatKind { STAT_YEAR, STAT_COUNTRY, STAT_PAIR } StatKind;
+
+/* Print up to `limit` counts of one kind under a title. */
+static void print_counts(const char *title, const StatCount *counts, size_t n,
+                         size_t limit, StatKind kind)
+{
+	printf("\n%s\n", title);
+	Buf name = BUF_INIT;
+	for (size_t i = 0; i < n && i < limit; i++) {
+		buf_clear(&name);
+		if (kind == STAT_PAIR) {
+			char a[3], b[3];
+			country_unpack((CountryCode)(counts[i].key / COUNTRY_CODES), a);
+			country_unpack((CountryCode)(counts[i].key % COUNTRY_CODES), b);
+			buf_printf(&name, "%s-%s  ", a, b);
+			country_name((CountryCode)(counts[i].key / COUNTRY_CODES), &name);
+			buf_puts(&name, " & ");
+			country_name((CountryCode)(counts[i].key % COUNTRY_CODES), &name);
+		} else if (kind == STAT_YEAR) {
+			buf_printf(&name, "%d", counts[i].key);
+		} else {
+			char code[3];
+			country_unpack((CountryCode)counts[i].key, code);
+			buf_printf(&name, "%s  ", code);
+			country_name((CountryCode)counts[i].key, &name);
+		}
+		printf("  %6zu  %s\n", counts[i].count, buf_cstr(&name));
+	}
+	buf_free(&name);
+}
+
+static int run_stats(const CliOptions *o, Corpus *c)
+{
+	Timeline *t = timeline_new(c);
+	timeline_apply(t, &o->filter);
+	Stats s;
+	stats_compute(&s, t->shown, t->nshown);
+	printf("%zu events loaded from %zu files; %zu in the selected window "
+	       "and filters\n", c->count, c->nfiles, s.total);
+	print_counts("Events per year:", s.years, s.nyears, s.nyears, STAT_YEAR);
+	print_counts("Events per country:", s.countries, s.ncountries,
+	             s.ncountries, STAT_COUNTRY);
+	print_counts("Most frequent country pairs:", s.pairs, s.npairs, 10,
+	             STAT_PAIR);
+	stats_free(&s);
+	timeline_free(t);
+	return 0;
+}
+
+static int run_ui(const CliOptions *o, Corpus *c)
+{
+	if (!isatty(STDIN_FILENO)) {
+		fputs("cyberline: the interactive timeline needs a terminal on "
+		      "standard input\nUse --list to print the timeline instead.\n",
+		      stderr);
+		return 2;
+	}
+	return ui_run(c, &o->filter);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	CliOptions o;
+	int rc = cli_parse(&o, argc, argv);
+	if (rc || o.mode == MODE_HELP || o.mode == MODE_VERSION) {
+		if (!rc && o.mode == MODE_HELP)
+			cli_usage(stdout);
+		if (!rc && o.mode == MODE_VERSION)
+			printf("cyberline %s\n", CYBERLINE_VERSION);
+		cli_free(&o);
+		return rc;
+	}
+	Corpus *c = load(&o);
+	bool ui = o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO);
+	if (!ui)
+		diag_print(&c->diags, stderr);
+	if (ui)
+		rc = run_ui(&o, c);
+	else if (o.mode == MODE_VALIDATE)
+		rc = run_validate(c);
+	else if (o.mode == MODE_STATS)
+		rc = run_stats(&o, c);
+	else /* --list, or no mode without a terminal */
+		rc = run_list(&o, c);
+	if (rc == 0 && c->diags.errors)
+		rc = 1;
+	corpus_free(c);
+	cli_free(&o);
+	return rc;
+}
