@@ -1,0 +1,598 @@
+/*
+ * test_export.c - every export format, byte for byte where it matters:
+ * layout, escaping of hostile text (ESC, bidi override, C0, DEL, C1,
+ * invalid UTF-8), date precisions, empty lists, grouping by source, the
+ * YAML round trip through the loader, and write failures.
+ *
+ * Events are built by hand from static data, so these tests need no
+ * content files and say exactly what went in.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "export.h"
+#include "load.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A CountryCode as a constant expression, for static data. */
+#define CC(a, b) ((CountryCode)(((a) - 'A') * 26 + ((b) - 'A')))
+#define LIST(a) {a, sizeof a / sizeof *a}
+#define DAY(y, m, d) {y, m, d, DATE_DAY}
+#define MONTH(y, m) {y, m, 0, DATE_MONTH}
+#define YEAR(y) {y, 0, 0, DATE_YEAR}
+
+static const Source src_err = {
+	.title = "Tallinn Mechanism launched",
+	.outlet = "ERR News",
+	.published = DAY(2023, 12, 20),
+	.url = "https://news.err.ee/1609199/tallinn-mechanism",
+	.language = "en",
+};
+static const Source src_sputnik = {
+	.title = "Paving Way: \"France\" & Russia",
+	.outlet = "Sputnik",
+	.published = YEAR(2019),
+};
+static const Source src_ukr = {
+	.title = "Київ signs with partners",
+	.outlet = "Ukrinform",
+	.published = MONTH(2024, 9),
+	.url = "https://www.ukrinform.net/a b<c>",
+};
+
+static const CountryCode ee_ua[] = {CC('E', 'E'), CC('U', 'A')};
+static const CountryCode fr_ru[] = {CC('F', 'R'), CC('R', 'U')};
+static const CountryCode ca_ua[] = {CC('C', 'A'), CC('U', 'A')};
+static const CountryCode us[] = {CC('U', 'S')};
+static const CountryCode g7[] = {CC('C', 'A'), CC('F', 'R'), CC('D', 'E'),
+                                 CC('I', 'T'), CC('J', 'P'), CC('G', 'B'),
+                                 CC('U', 'S'), CC('U', 'A')};
+static const char *tallinn_orgs[] = {"NATO", "EU, Council"};
+static const char *tallinn_tags[] = {"capacity-building"};
+static const char *tallinn_related[] = {"bregancon-2019", "not-exported"};
+static const char *summit_tags[] = {"summit"};
+static const char *kyiv_related[] = {"tallinn-mechanism-launch"};
+
+static const Event ev_tallinn = {
+	.id = "tallinn-mechanism-launch",
+	.date = DAY(2023, 12, 20),
+	.title = "Tallinn Mechanism launched",
+	.countries = ee_ua, .ncountries = 2,
+	.organizations = LIST(tallinn_orgs),
+	.tags = LIST(tallinn_tags),
+	.summary = "Estonia and partners launch the mechanism.",
+	.excerpt = "First line\n\tTabbed line\n\nAfter a blank \"quoted\" "
+	           "and back\\slash",
+	.related = LIST(tallinn_related),
+	.source = &src_err,
+	.file = "content/a.yaml", .line = 7,
+};
+static const Event ev_bregancon = {
+	.id = "bregancon-2019",
+	.date = MONTH(2019, 8),
+	.date_note = "'last August' without a year",
+	.title = "Macron and Putin agree at Brégançon",
+	.countries = fr_ru, .ncountries = 2,
+	.tags = LIST(summit_tags),
+	.summary = "At Brégançon, they agreed.",
+	.excerpt = "“My visit follows the agreements”",
+	.source = &src_sputnik,
+	.file = "content/b.yaml", .line = 3,
+};
+static const Event ev_kyiv = {
+	.id = "kyiv-agreement-2024",
+	.date = YEAR(2024),
+	.title = "Київ agreement",
+	.countries = ca_ua, .ncountries = 2,
+	.summary = "Signed in Київ \u2067isolate\u2069.\u2028Next.",
+	.excerpt = "Text",
+	.related = LIST(kyiv_related),
+	.source = &src_err,
+	.file = "content/a.yaml", .line = 30,
+};
+/* Everything a terminal would act on; the loader would refuse most of
+ * it, the exporters must not pass it on anyway. */
+static const Event ev_hostile = {
+	.id = "hostile-title",
+	.date = DAY(2023, 12, 21),
+	.title = "Evil \x1b[31m red \u202E txt.exe \x01 \x7f \xc2\x9b end",
+	.countries = us, .ncountries = 1,
+	.summary = "s\\um\tmary\r",
+	.excerpt = "line1\n> line2",
+	.source = &src_ukr,
+};
+static const Event ev_g7 = {
+	.id = "g7-brussels-2022",
+	.date = DAY(2022, 3, 24),
+	.title = "G7 leaders meet",
+	.countries = g7, .ncountries = 8,
+	.summary = "s",
+	.excerpt = "e",
+	.source = &src_sputnik,
+};
+static const Event ev_invalid = {
+	.id = "invalid-utf8",
+	.date = YEAR(2020),
+	.title = "bad \xff" "byte",
+	.summary = "s",
+	.excerpt = "e",
+	.source = &src_ukr,
+};
+
+/* Export to a string (malloc'd; the test frees it), asserting success. */
+static char *run(ExportFormat f, const Event *const *ev, size_t n,
+                 const ExportOptions *opt)
+{
+	char *data = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&data, &size);
+	assert_non_null(fp);
+	assert_int_equal(export_write(fp, f, ev, n, opt), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(strlen(data), size); /* no NUL inside */
+	return data;
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t k = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		k++;
+	return k;
+}
+
+static void test_format_names(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		ExportFormat f;
+	} names[] = {
+		{"text", EXPORT_TEXT},         {"tsv", EXPORT_TSV},
+		{"json", EXPORT_JSON},         {"markdown", EXPORT_MARKDOWN},
+		{"md", EXPORT_MARKDOWN},       {"yaml", EXPORT_YAML},
+		{"yml", EXPORT_YAML},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		ExportFormat f = EXPORT_FORMATS;
+		assert_true(export_format_parse(names[i].name, &f));
+		assert_int_equal(f, names[i].f);
+	}
+	for (int f = 0; f < EXPORT_FORMATS; f++) {
+		ExportFormat back = EXPORT_FORMATS;
+		assert_true(export_format_parse(export_format_name(f), &back));
+		assert_int_equal(back, f);
+	}
+	assert_string_equal(export_format_name(EXPORT_MARKDOWN), "markdown");
+	assert_string_equal(export_format_name(EXPORT_YAML), "yaml");
+	assert_null(export_format_name(EXPORT_FORMATS));
+	ExportFormat f = EXPORT_TEXT;
+	assert_false(export_format_parse("csv", &f));
+	assert_false(export_format_parse("", &f));
+	assert_false(export_format_parse("JSONX", &f));
+	assert_int_equal(f, EXPORT_TEXT);
+}
+
+static void test_text_layout(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_tallinn, &ev_bregancon};
+	char *out = run(EXPORT_TEXT, ev, 2, NULL);
+	assert_string_equal(out,
+		"2023-12-20  EE, UA  Tallinn Mechanism launched\n"
+		"            ERR News \u2014 Tallinn Mechanism launched "
+		"(tallinn-mechanism-launch)\n"
+		"2019-08\u2248    FR, RU  Macron and Putin agree at Brégançon\n"
+		"            Sputnik \u2014 Paving Way: \"France\" & Russia "
+		"(bregancon-2019)\n");
+	free(out);
+}
+
+/* The countries column is as wide as the widest list up to 18 columns;
+ * a longer list pushes its own title right but keeps two spaces. */
+static void test_text_wide_countries(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_tallinn, &ev_g7, &ev_invalid};
+	char *out = run(EXPORT_TEXT, ev, 3, NULL);
+	assert_non_null(strstr(out, "2023-12-20  EE, UA              Tallinn"));
+	assert_non_null(strstr(out,
+		"\n2022-03-24  CA, FR, DE, IT, JP, GB, US, UA  G7 leaders meet\n"));
+	assert_non_null(strstr(out, "\n2020        -                   bad \\xFFbyte\n"));
+	free(out);
+}
+
+static void test_text_escapes(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_kyiv, &ev_hostile};
+	char *out = run(EXPORT_TEXT, ev, 2, NULL);
+	assert_non_null(strstr(out, "2024        CA, UA  Київ agreement\n"));
+	assert_non_null(strstr(out,
+		"2023-12-21  US      Evil \\x1B[31m red \\u{202E} txt.exe "
+		"\\x01 \\x7F \\u{009B} end\n"));
+	free(out);
+}
+
+static void test_tsv(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_tallinn, &ev_bregancon, &ev_hostile};
+	char *out = run(EXPORT_TSV, ev, 3, NULL);
+	const char *header =
+		"id\tdate\tcountries\ttitle\toutlet\tdate_note\torganizations"
+		"\ttags\tsummary\texcerpt\trelated\tsource_title\tpublished"
+		"\turl\tfile\tline\n";
+	assert_memory_equal(out, header, strlen(header));
+	assert_non_null(strstr(out,
+		"\ntallinn-mechanism-launch\t2023-12-20\tEE,UA\t"
+		"Tallinn Mechanism launched\tERR News\t\tNATO,EU\\x2C Council\t"
+		"capacity-building\tEstonia and partners launch the mechanism.\t"
+		"First line\\n\\tTabbed line\\n\\nAfter a blank \"quoted\" and "
+		"back\\\\slash\tbregancon-2019,not-exported\t"
+		"Tallinn Mechanism launched\t2023-12-20\t"
+		"https://news.err.ee/1609199/tallinn-mechanism\tcontent/a.yaml"
+		"\t7\n"));
+	assert_non_null(strstr(out,
+		"\nbregancon-2019\t2019-08\tFR,RU\t"
+		"Macron and Putin agree at Brégançon\tSputnik\t"
+		"'last August' without a year\t\tsummit\t"));
+	assert_non_null(strstr(out, "\t2019\t\tcontent/b.yaml\t3\n"));
+	assert_non_null(strstr(out, "\ts\\\\um\\tmary\\r\tline1\\n> line2\t"));
+	assert_non_null(strstr(out, "Evil \\x1B[31m red \\u{202E} txt.exe"));
+	/* 4 lines of exactly 16 columns: no stray TAB or LF in a value. */
+	assert_int_equal(count(out, "\n"), 4);
+	assert_int_equal(count(out, "\t"), 4 * 15);
+	free(out);
+}
+
+static void test_json(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_tallinn, &ev_bregancon};
+	char *out = run(EXPORT_JSON, ev, 2, NULL);
+	assert_string_equal(out,
+		"{\"id\":\"tallinn-mechanism-launch\",\"date\":\"2023-12-20\","
+		"\"date_note\":null,\"title\":\"Tallinn Mechanism launched\","
+		"\"countries\":[\"EE\",\"UA\"],"
+		"\"organizations\":[\"NATO\",\"EU, Council\"],"
+		"\"tags\":[\"capacity-building\"],"
+		"\"summary\":\"Estonia and partners launch the mechanism.\","
+		"\"excerpt\":\"First line\\n\\tTabbed line\\n\\nAfter a blank "
+		"\\\"quoted\\\" and back\\\\slash\","
+		"\"related\":[\"bregancon-2019\",\"not-exported\"],"
+		"\"source\":{\"title\":\"Tallinn Mechanism launched\","
+		"\"outlet\":\"ERR News\",\"published\":\"2023-12-20\","
+		"\"url\":\"https://news.err.ee/1609199/tallinn-mechanism\","
+		"\"language\":\"en\"},\"file\":\"content/a.yaml\",\"line\":7}\n"
+		"{\"id\":\"bregancon-2019\",\"date\":\"2019-08\","
+		"\"date_note\":\"'last August' without a year\","
+		"\"title\":\"Macron and Putin agree at Brégançon\","
+		"\"countries\":[\"FR\",\"RU\"],\"organizations\":[],"
+		"\"tags\":[\"summit\"],"
+		"\"summary\":\"At Brégançon, they agreed.\","
+		"\"excerpt\":\"“My visit follows the agreements”\","
+		"\"related\":[],"
+		"\"source\":{\"title\":\"Paving Way: \\\"France\\\" & Russia\","
+		"\"outlet\":\"Sputnik\",\"published\":\"2019\",\"url\":null,"
+		"\"language\":null},\"file\":\"content/b.yaml\",\"line\":3}\n");
+	free(out);
+}
+
+static void test_json_escapes(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_hostile, &ev_invalid, &ev_kyiv};
+	char *out = run(EXPORT_JSON, ev, 3, NULL);
+	assert_non_null(strstr(out,
+		"\"title\":\"Evil \\u001b[31m red \\u202e txt.exe \\u0001 "
+		"\\u007f \\u009b end\""));
+	assert_non_null(strstr(out, "\"summary\":\"s\\\\um\\tmary\\r\""));
+	assert_non_null(strstr(out, "\"published\":\"2024-09\""));
+	assert_non_null(strstr(out, "\"file\":null,\"line\":0}\n"));
+	assert_non_null(strstr(out, "\"title\":\"bad \xEF\xBF\xBD" "byte\""));
+	assert_non_null(strstr(out, "\"countries\":[],"));
+	assert_non_null(strstr(out, "\"date\":\"2024\""));
+	assert_non_null(strstr(out, "\"summary\":\"Signed in Київ "
+	                            "\\u2067isolate\\u2069.\u2028Next.\""));
+	assert_int_equal(count(out, "\n"), 3);
+	free(out);
+}
+
+static void test_markdown(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_bregancon, &ev_tallinn, &ev_hostile, &ev_kyiv};
+	ExportOptions opt = {.date = "2026-11-22", .filters = "countries: FR",
+	                     .briefing = true};
+	char *out = run(EXPORT_MARKDOWN, ev, 4, &opt);
+	const char *head =
+		"# Cyberline timeline\n\n"
+		"- **Date:** 2026-11-22\n"
+		"- **Filters:** countries: FR\n\n"
+		"## 2019\n\n"
+		"### 2019-08 \u2014 Macron and Putin agree at Brégançon\n\n"
+		"- **Countries:** France, Russia\n"
+		"- **Tags:** summit\n"
+		"- **Date note:** 'last August' without a year\n\n"
+		"At Brégançon, they agreed.\n\n"
+		"> “My visit follows the agreements”\n\n"
+		"Source: *Sputnik*, \"Paving Way: \"France\" & Russia\", 2019\n\n"
+		"## 2023\n\n"
+		"### 2023-12-20 \u2014 Tallinn Mechanism launched\n\n"
+		"- **Countries:** Estonia, Ukraine\n"
+		"- **Organizations:** NATO, EU, Council\n"
+		"- **Tags:** capacity-building\n\n"
+		"Estonia and partners launch the mechanism.\n\n"
+		"> First line\n"
+		"> \tTabbed line\n"
+		">\n"
+		"> After a blank \"quoted\" and back\\\\slash\n\n"
+		"Source: *ERR News*, \"Tallinn Mechanism launched\", 2023-12-20, "
+		"<https://news.err.ee/1609199/tallinn-mechanism>\n\n"
+		"### 2023-12-21 \u2014 Evil \\x1B\\[31m red \\u{202E} txt.exe "
+		"\\x01 \\x7F \\u{009B} end\n\n";
+	assert_memory_equal(out, head, strlen(head));
+	assert_int_equal(count(out, "## 2023\n"), 1);
+	assert_non_null(strstr(out, "s\\\\um\tmary\\r\n\n> line1\n> \\> line2\n"));
+	assert_non_null(strstr(out,
+		"<https://www.ukrinform.net/a%20b%3Cc%3E>"));
+	assert_non_null(strstr(out,
+		"## 2024\n\n### 2024 \u2014 Київ agreement\n\n"
+		"- **Countries:** Canada, Ukraine\n\n"
+		"Signed in Київ \\u{2067}isolate\\u{2069}.\u2028Next.\n"));
+	const char *sources = strstr(out, "## Sources\n\n");
+	assert_non_null(sources);
+	assert_string_equal(sources,
+		"## Sources\n\n"
+		"1. *Sputnik*, \"Paving Way: \"France\" & Russia\", 2019\n"
+		"2. *ERR News*, \"Tallinn Mechanism launched\", 2023-12-20, "
+		"<https://news.err.ee/1609199/tallinn-mechanism>\n"
+		"3. *Ukrinform*, \"Київ signs with partners\", 2024-09, "
+		"<https://www.ukrinform.net/a%20b%3Cc%3E>\n");
+	free(out);
+}
+
+static void test_markdown_title_no_briefing(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_kyiv};
+	ExportOptions opt = {.title = "Brief *one* #2"};
+	char *out = run(EXPORT_MARKDOWN, ev, 1, &opt);
+	const char *head = "# Brief \\*one\\* \\#2\n\n## 2024\n\n";
+	assert_memory_equal(out, head, strlen(head));
+	assert_null(strstr(out, "## Sources"));
+	assert_null(strstr(out, "Date:**"));
+	free(out);
+}
+
+static const char yaml_expected[] =
+	"---\n"
+	"source:\n"
+	"  title: \"Tallinn Mechanism launched\"\n"
+	"  outlet: \"ERR News\"\n"
+	"  published: 2023-12-20\n"
+	"  url: \"https://news.err.ee/1609199/tallinn-mechanism\"\n"
+	"  language: \"en\"\n"
+	"events:\n"
+	"  - id: \"tallinn-mechanism-launch\"\n"
+	"    date: 2023-12-20\n"
+	"    title: \"Tallinn Mechanism launched\"\n"
+	"    countries: [EE, UA]\n"
+	"    organizations: [\"NATO\", \"EU, Council\"]\n"
+	"    tags: [\"capacity-building\"]\n"
+	"    summary: \"Estonia and partners launch the mechanism.\"\n"
+	"    excerpt: \"First line\\n\\tTabbed line\\n\\nAfter a blank "
+	"\\\"quoted\\\" and back\\\\slash\"\n"
+	"    related: [\"bregancon-2019\"]\n"
+	"\n"
+	"  - id: \"kyiv-agreement-2024\"\n"
+	"    date: 2024\n"
+	"    title: \"Київ agreement\"\n"
+	"    countries: [CA, UA]\n"
+	"    summary: \"Signed in Київ \\u2067isolate\\u2069.\\u2028Next.\"\n"
+	"    excerpt: \"Text\"\n"
+	"    related: [\"tallinn-mechanism-launch\"]\n"
+	"---\n"
+	"source:\n"
+	"  title: \"Paving Way: \\\"France\\\" & Russia\"\n"
+	"  outlet: \"Sputnik\"\n"
+	"  published: 2019\n"
+	"events:\n"
+	"  - id: \"bregancon-2019\"\n"
+	"    date: 2019-08\n"
+	"    date_note: \"'last August' without a year\"\n"
+	"    title: \"Macron and Putin agree at Brégançon\"\n"
+	"    countries: [FR, RU]\n"
+	"    tags: [\"summit\"]\n"
+	"    summary: \"At Brégançon, they agreed.\"\n"
+	"    excerpt: \"“My visit follows the agreements”\"\n";
+
+/* Grouped by source in first-appearance order; related ids outside the
+ * export dropped; empty lists omitted. */
+static void test_yaml(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_tallinn, &ev_bregancon, &ev_kyiv};
+	char *out = run(EXPORT_YAML, ev, 3, NULL);
+	assert_string_equal(out, yaml_expected);
+	free(out);
+}
+
+static void test_yaml_escapes(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_hostile, &ev_invalid};
+	char *out = run(EXPORT_YAML, ev, 2, NULL);
+	assert_non_null(strstr(out,
+		"    title: \"Evil \\x1B[31m red \\u202E txt.exe \\x01 \\x7F "
+		"\\x9B end\"\n"));
+	assert_non_null(strstr(out, "    summary: \"s\\\\um\\tmary\\r\"\n"));
+	assert_non_null(strstr(out, "    excerpt: \"line1\\n> line2\"\n"));
+	assert_non_null(strstr(out, "  published: 2024-09\n"));
+	assert_non_null(strstr(out, "  url: \"https://www.ukrinform.net/a b<c>\""));
+	assert_non_null(strstr(out, "    title: \"bad \\uFFFDbyte\"\n"));
+	assert_non_null(strstr(out, "    countries: []\n"));
+	assert_int_equal(count(out, "---\n"), 1); /* same source: one doc */
+	free(out);
+}
+
+/* What a terminal acts on never appears raw, whatever the format. */
+static void test_no_raw_controls(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_hostile, &ev_invalid, &ev_tallinn, &ev_kyiv};
+	ExportOptions opt = {.title = "t\x1b", .filters = "\u202E",
+	                     .date = "\x9b", .briefing = true};
+	for (int f = 0; f < EXPORT_FORMATS; f++) {
+		char *out = run(f, ev, 4, &opt);
+		for (const unsigned char *p = (const unsigned char *)out; *p;
+		     p++) {
+			bool ok = *p >= 0x20 ? *p != 0x7f
+			                     : *p == '\n' || *p == '\t';
+			if (!ok)
+				fail_msg("%s: raw control 0x%02X", export_format_name(f), *p);
+		}
+		assert_null(strstr(out, "\u202E"));
+		assert_null(strstr(out, "\u2067"));
+		assert_null(strstr(out, "\xc2\x9b"));
+		assert_null(strstr(out, "\xff"));
+		free(out);
+	}
+}
+
+static void test_empty(void **state)
+{
+	(void)state;
+	static const char *const expected[EXPORT_FORMATS] = {
+		[EXPORT_TEXT] = "",
+		[EXPORT_TSV] = "id\tdate\tcountries\ttitle\toutlet\tdate_note"
+		               "\torganizations\ttags\tsummary\texcerpt\trelated"
+		               "\tsource_title\tpublished\turl\tfile\tline\n",
+		[EXPORT_JSON] = "",
+		[EXPORT_MARKDOWN] = "# Cyberline timeline\n\n",
+		[EXPORT_YAML] = "",
+	};
+	for (int f = 0; f < EXPORT_FORMATS; f++) {
+		char *out = run(f, NULL, 0, NULL);
+		assert_string_equal(out, expected[f]);
+		free(out);
+	}
+}
+
+/* A full disk is an error, reported with errno, in every format and
+ * whether the stream is buffered or not. */
+static void test_write_failure(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_tallinn, &ev_bregancon};
+	for (int buffered = 0; buffered < 2; buffered++) {
+		for (int f = 0; f < EXPORT_FORMATS; f++) {
+			FILE *fp = fopen("/dev/full", "w");
+			if (!fp)
+				skip();
+			if (!buffered)
+				setvbuf(fp, NULL, _IONBF, 0);
+			errno = 0;
+			assert_int_equal(export_write(fp, f, ev, 2, NULL), -1);
+			assert_int_equal(errno, ENOSPC);
+			fclose(fp);
+		}
+	}
+	FILE *fp = tmpfile();
+	assert_non_null(fp);
+	errno = 0;
+	assert_int_equal(export_write(fp, EXPORT_FORMATS, ev, 2, NULL), -1);
+	assert_int_equal(errno, EINVAL);
+	fclose(fp);
+}
+
+/* What the loader reads back from a YAML export is what went out. */
+static void assert_same_date(Date a, Date b)
+{
+	assert_int_equal(a.year, b.year);
+	assert_int_equal(a.month, b.month);
+	assert_int_equal(a.day, b.day);
+	assert_int_equal(a.precision, b.precision);
+}
+
+static void assert_same_event(const Event *a, const Event *b)
+{
+	assert_string_equal(a->id, b->id);
+	assert_same_date(a->date, b->date);
+	assert_int_equal(a->ncountries, b->ncountries);
+	assert_memory_equal(a->countries, b->countries,
+	                    a->ncountries * sizeof *a->countries);
+	assert_string_equal(a->title, b->title);
+	assert_string_equal(a->summary, b->summary);
+	assert_string_equal(a->excerpt, b->excerpt);
+	assert_int_equal(a->date_note != NULL, b->date_note != NULL);
+	if (a->date_note)
+		assert_string_equal(a->date_note, b->date_note);
+	assert_int_equal(a->tags.count, b->tags.count);
+	assert_int_equal(a->organizations.count, b->organizations.count);
+	for (uint32_t i = 0; i < a->organizations.count; i++)
+		assert_string_equal(a->organizations.items[i],
+		                    b->organizations.items[i]);
+	assert_string_equal(a->source->title, b->source->title);
+	assert_string_equal(a->source->outlet, b->source->outlet);
+	assert_same_date(a->source->published, b->source->published);
+}
+
+static void test_yaml_round_trip(void **state)
+{
+	(void)state;
+	const Event *ev[] = {&ev_tallinn, &ev_bregancon, &ev_kyiv};
+	char *out = run(EXPORT_YAML, ev, 3, NULL);
+	Corpus *c = load_buffer("rt.yaml", out, strlen(out));
+	if (c->diags.count)
+		diag_print(&c->diags, stderr);
+	assert_int_equal(c->diags.errors, 0);
+	assert_int_equal(c->diags.warnings, 0);
+	assert_int_equal(c->count, 3);
+	assert_int_equal(c->nsources, 2);
+	/* Written grouped by source: tallinn and kyiv share one. */
+	assert_same_event(c->events[0], &ev_tallinn);
+	assert_same_event(c->events[1], &ev_kyiv);
+	assert_same_event(c->events[2], &ev_bregancon);
+	assert_int_equal(c->events[0]->related.count, 1);
+	assert_string_equal(c->events[0]->related.items[0], "bregancon-2019");
+	assert_string_equal(c->sources[0]->url, src_err.url);
+	assert_string_equal(c->sources[0]->language, "en");
+	/* And exporting the reloaded events gives the same bytes again. */
+	char *again = run(EXPORT_YAML, (const Event *const *)c->events,
+	                  c->count, NULL);
+	assert_string_equal(again, out);
+	free(again);
+	corpus_free(c);
+	free(out);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_format_names),
+		cmocka_unit_test(test_text_layout),
+		cmocka_unit_test(test_text_wide_countries),
+		cmocka_unit_test(test_text_escapes),
+		cmocka_unit_test(test_tsv),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_escapes),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_markdown_title_no_briefing),
+		cmocka_unit_test(test_yaml),
+		cmocka_unit_test(test_yaml_escapes),
+		cmocka_unit_test(test_no_raw_controls),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_write_failure),
+		cmocka_unit_test(test_yaml_round_trip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
