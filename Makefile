@@ -43,7 +43,7 @@ unit_bins = $(UNIT_SRC:tests/unit/%.c=$(1)/tests/%)
 REL = build/release
 ASAN = build/asan
 
-.PHONY: all run test test-quick bench fuzz install uninstall clean deps check-deps
+.PHONY: all run test test-programs test-quick bench fuzz install uninstall clean deps check-deps
 all: cyberline
 
 # ---- dependencies -------------------------------------------------------
@@ -95,6 +95,9 @@ run: cyberline
 	./cyberline
 
 TEST_BINS = cyberline $(ASAN)/cyberline $(call unit_bins,$(REL)) $(call unit_bins,$(ASAN))
+# Every program the tests run, built but not run (CI builds it with clang).
+test-programs: $(TEST_BINS)
+
 test: $(TEST_BINS)
 	@tests/run-all.sh
 
@@ -113,7 +116,7 @@ install: cyberline
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/content $(DESTDIR)$(MANDIR)
 	install -m 755 cyberline $(DESTDIR)$(BINDIR)/cyberline
 	install -m 644 content/*.yaml $(DESTDIR)$(DATADIR)/content/
-	sed 's/@VERSION@/$(VERSION)/' doc/cyberline.1 > $(DESTDIR)$(MANDIR)/cyberline.1
+	sed -e 's/@VERSION@/$(VERSION)/' -e 's|@DATADIR@|$(DATADIR)|' doc/cyberline.1 > $(DESTDIR)$(MANDIR)/cyberline.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cyberline $(DESTDIR)$(MANDIR)/cyberline.1

@@ -9,7 +9,7 @@ ALL="--from 1900 --to 2100"
 
 # --help, --version, usage errors (exit 2, one line + hint)
 expect_rc 0 "--help exits 0" "$CYBERLINE" --help
-for opt in --list --format --validate --stats --country --match --from --to --search --version "exit status"; do
+for opt in --list --format --validate --stats --country --match --from --to --search --version "Exit status"; do
 	contains "$out" "$opt" "--help mentions $opt"
 done
 contains "$out" "cyberline -c estonia -c UA --list" "--help teaches with examples"
