@@ -25,6 +25,8 @@ static const Writer *const writers[EXPORT_FORMATS] = {
 	[EXPORT_YAML] = &export_yaml_writer,
 };
 
+/* Look name up among the writers' names and aliases; *out is only set
+ * on success. */
 bool export_format_parse(const char *name, ExportFormat *out)
 {
 	for (int f = 0; f < EXPORT_FORMATS; f++) {
@@ -38,6 +40,7 @@ bool export_format_parse(const char *name, ExportFormat *out)
 	return false;
 }
 
+/* A static string owned by the writer table. */
 const char *export_format_name(ExportFormat f)
 {
 	return (unsigned)f < EXPORT_FORMATS ? writers[f]->name : NULL;
@@ -55,6 +58,13 @@ static void export_flush(ExportRun *r, FILE *out, bool *failed)
 	buf_clear(&r->out);
 }
 
+/*
+ * Drive writer f over the events: begin, each event (grouped by source
+ * when the writer asks), end, flushing after each hook. After a failed
+ * write the remaining events are skipped, but end() still runs to free
+ * the writer's state. The events are borrowed; everything allocated
+ * here is freed before returning.
+ */
 int export_write(FILE *out, ExportFormat f, const Event *const *events,
                  size_t n, const ExportOptions *opt)
 {
@@ -64,14 +74,15 @@ int export_write(FILE *out, ExportFormat f, const Event *const *events,
 		return -1;
 	}
 	const Writer *w = writers[f];
-	ExportRun r = {BUF_INIT, events, n, opt ? opt : &defaults, 0, NULL};
+	ExportRun r = {.out = BUF_INIT, .events = events, .n = n,
+	               .opt = opt ? opt : &defaults};
 	size_t *order = w->by_source ? export_group_by_source(events, n) : NULL;
 	bool failed = false;
 	if (w->begin)
 		w->begin(&r);
 	export_flush(&r, out, &failed);
 	const Event *prev = NULL;
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < n && !failed; k++) {
 		const Event *e = events[order ? order[k] : k];
 		w->event(&r, e, prev);
 		export_flush(&r, out, &failed);
@@ -83,7 +94,7 @@ int export_write(FILE *out, ExportFormat f, const Event *const *events,
 	free(order);
 	buf_free(&r.out);
 	/* Buffered streams only report a full disk when flushed. */
-	if (fflush(out) != 0 || ferror(out))
+	if (!failed && (fflush(out) != 0 || ferror(out)))
 		failed = true;
 	return failed ? -1 : 0;
 }
@@ -95,6 +106,7 @@ typedef struct SourceRef {
 	size_t index;
 } SourceRef;
 
+/* qsort order bringing each source's events together, in given order. */
 static int compare_by_source(const void *a, const void *b)
 {
 	const SourceRef *x = a, *y = b;
@@ -103,6 +115,7 @@ static int compare_by_source(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
+/* qsort order putting groups in order of their first event. */
 static int compare_by_first(const void *a, const void *b)
 {
 	const SourceRef *x = a, *y = b;
@@ -111,6 +124,8 @@ static int compare_by_first(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
+/* The permutation is malloc'd here and freed by the caller; see
+ * export_writer.h. */
 size_t *export_group_by_source(const Event *const *events, size_t n)
 {
 	/* Sort by source to find each source's first event, then by that
@@ -131,6 +146,8 @@ size_t *export_group_by_source(const Event *const *events, size_t n)
 	return order;
 }
 
+/* ICU's U8_NEXT does the decoding: it rejects overlongs, surrogates and
+ * truncated sequences the same way text_valid_utf8() does. */
 int32_t export_next_char(const char *s, size_t n, size_t *i)
 {
 	UChar32 c;
@@ -138,12 +155,15 @@ int32_t export_next_char(const char *s, size_t n, size_t *i)
 	return c;
 }
 
+/* The same set text_escape() escapes, so all formats agree on it. */
 bool export_is_control(int32_t c)
 {
 	return c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
 	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+/* Printable ASCII other than '"' and '\' never needs escaping in JSON
+ * or YAML, so only the rest is decoded and offered to esc. */
 void export_quote(Buf *out, const char *s, ExportEscapeFn esc)
 {
 	size_t n = strlen(s), i = 0, run = 0;

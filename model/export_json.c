@@ -42,6 +42,7 @@ static void json_string(Buf *o, const char *s)
 		buf_puts(o, "null");
 }
 
+/* An array of strings; [] when empty, never null. */
 static void json_list(Buf *o, const StrList *l)
 {
 	buf_putc(o, '[');
@@ -61,6 +62,8 @@ static void json_date(Buf *o, Date d)
 	json_string(o, text[0] ? text : NULL);
 }
 
+/* Country codes as strings: ["EE","UA"]. Codes are ASCII letters, so
+ * they need no escaping. */
 static void json_countries(Buf *o, const Event *e)
 {
 	buf_putc(o, '[');
@@ -72,6 +75,7 @@ static void json_countries(Buf *o, const Event *e)
 	buf_putc(o, ']');
 }
 
+/* The source as a nested object (null if the event has none). */
 static void json_source(Buf *o, const Source *s)
 {
 	if (!s) {

@@ -89,6 +89,7 @@ static void md_cite(Buf *o, const Source *s)
 	}
 }
 
+/* The title, then the date and filters as a short list if given. */
 static void md_begin(ExportRun *r)
 {
 	const ExportOptions *opt = r->opt;
@@ -124,6 +125,7 @@ static void md_list(Buf *o, const char *label, const StrList *l)
 	buf_putc(o, '\n');
 }
 
+/* "- **Countries:** Estonia, Ukraine", names from ICU. */
 static void md_countries(Buf *o, const Event *e)
 {
 	if (!e->ncountries)
@@ -156,6 +158,9 @@ static void md_quote(Buf *o, const char *s)
 	}
 }
 
+/* One event under its heading; a year heading first when the year
+ * differs from the previous event's (events come in the given order,
+ * normally sorted by date). */
 static void md_event(ExportRun *r, const Event *e, const Event *prev)
 {
 	Buf *o = &r->out;

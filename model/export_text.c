@@ -21,6 +21,7 @@
 /* The countries column is as wide as the widest list, up to this. */
 #define TEXT_COUNTRIES_MAX 18
 
+/* Append cols spaces (none when cols <= 0). */
 static void text_pad(Buf *o, int cols)
 {
 	for (; cols > 0; cols--)
@@ -33,6 +34,7 @@ static int text_countries_width(const Event *e)
 	return e->ncountries ? (int)e->ncountries * 4 - 2 : 1;
 }
 
+/* The event's country codes joined by sep ("EE, UA" or "EE,UA"). */
 static void text_countries(Buf *o, const Event *e, const char *sep)
 {
 	for (uint32_t i = 0; i < e->ncountries; i++) {
@@ -42,6 +44,7 @@ static void text_countries(Buf *o, const Event *e, const char *sep)
 	}
 }
 
+/* s made terminal-safe; nothing for an absent string. */
 static void text_escaped(Buf *o, const char *s)
 {
 	if (s)
@@ -82,7 +85,8 @@ static void text_event(ExportRun *r, const Event *e, const Event *prev)
 		text_countries(o, e, ", ");
 	else
 		buf_putc(o, '-');
-	text_pad(o, r->width - text_countries_width(e) + 2);
+	int w = text_countries_width(e);
+	text_pad(o, (w < r->width ? r->width - w : 0) + 2);
 	text_escaped(o, e->title);
 	buf_putc(o, '\n');
 	text_pad(o, TEXT_DATE_COLUMNS);
@@ -123,6 +127,7 @@ static void tsv_value(Buf *o, const char *s, bool item)
 	}
 }
 
+/* List items joined by ',', each escaped as an item. */
 static void tsv_list(Buf *o, const StrList *l)
 {
 	for (uint32_t i = 0; i < l->count; i++) {
@@ -132,6 +137,7 @@ static void tsv_list(Buf *o, const StrList *l)
 	}
 }
 
+/* The header line names the columns, even for an empty export. */
 static void tsv_begin(ExportRun *r)
 {
 	buf_puts(&r->out, "id\tdate\tcountries\ttitle\toutlet\tdate_note"

@@ -50,6 +50,7 @@ static void yaml_field(Buf *o, const char *indent, const char *key,
 	buf_putc(o, '\n');
 }
 
+/* `key: 2019-11`, plain at the date's precision; nothing when unset. */
 static void yaml_date(Buf *o, const char *indent, const char *key, Date d)
 {
 	char text[DATE_TEXT_MAX];
@@ -78,6 +79,7 @@ static void yaml_list(Buf *o, const char *key, const StrList *l,
 		buf_puts(o, "]\n");
 }
 
+/* qsort/bsearch order of id pointers. */
 static int yaml_compare_ids(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -103,6 +105,9 @@ static void yaml_begin(ExportRun *r)
 	r->state = ids;
 }
 
+/* Start a document: its source mapping and the `events:` key. An event
+ * without a source (never from the loader) gets empty required fields
+ * rather than a crash. */
 static void yaml_source(Buf *o, const Source *s)
 {
 	buf_puts(o, "---\nsource:\n");
@@ -116,6 +121,7 @@ static void yaml_source(Buf *o, const Source *s)
 	buf_puts(o, "events:\n");
 }
 
+/* `countries: [EE, UA]`, as in the content files. */
 static void yaml_countries(Buf *o, const Event *e)
 {
 	buf_puts(o, "    countries: [");
@@ -148,6 +154,7 @@ static void yaml_event(ExportRun *r, const Event *e, const Event *prev)
 	yaml_list(o, "related", &e->related, yaml_exported, r);
 }
 
+/* Free yaml_begin()'s id list. */
 static void yaml_end(ExportRun *r)
 {
 	free(r->state);

@@ -29,22 +29,17 @@
 #define YEAR(y) {y, 0, 0, DATE_YEAR}
 
 static const Source src_err = {
-	.title = "Tallinn Mechanism launched",
-	.outlet = "ERR News",
-	.published = DAY(2023, 12, 20),
+	.title = "Tallinn Mechanism launched", .outlet = "ERR News",
+	.published = DAY(2023, 12, 20), .language = "en",
 	.url = "https://news.err.ee/1609199/tallinn-mechanism",
-	.language = "en",
 };
 static const Source src_sputnik = {
-	.title = "Paving Way: \"France\" & Russia",
-	.outlet = "Sputnik",
+	.title = "Paving Way: \"France\" & Russia", .outlet = "Sputnik",
 	.published = YEAR(2019),
 };
 static const Source src_ukr = {
-	.title = "Київ signs with partners",
-	.outlet = "Ukrinform",
-	.published = MONTH(2024, 9),
-	.url = "https://www.ukrinform.net/a b<c>",
+	.title = "Київ signs with partners", .outlet = "Ukrinform",
+	.published = MONTH(2024, 9), .url = "https://www.ukrinform.net/a b<c>",
 };
 
 static const CountryCode ee_ua[] = {CC('E', 'E'), CC('U', 'A')};
@@ -60,71 +55,61 @@ static const char *tallinn_related[] = {"bregancon-2019", "not-exported"};
 static const char *summit_tags[] = {"summit"};
 static const char *kyiv_related[] = {"tallinn-mechanism-launch"};
 
+/* Day precision, lists of every kind, LF, TAB, '"' and '\' in the
+ * excerpt, and a related id that is not among the exported events. */
 static const Event ev_tallinn = {
-	.id = "tallinn-mechanism-launch",
-	.date = DAY(2023, 12, 20),
+	.id = "tallinn-mechanism-launch", .date = DAY(2023, 12, 20),
 	.title = "Tallinn Mechanism launched",
 	.countries = ee_ua, .ncountries = 2,
-	.organizations = LIST(tallinn_orgs),
-	.tags = LIST(tallinn_tags),
+	.organizations = LIST(tallinn_orgs), .tags = LIST(tallinn_tags),
 	.summary = "Estonia and partners launch the mechanism.",
 	.excerpt = "First line\n\tTabbed line\n\nAfter a blank \"quoted\" "
 	           "and back\\slash",
 	.related = LIST(tallinn_related),
-	.source = &src_err,
-	.file = "content/a.yaml", .line = 7,
+	.source = &src_err, .file = "content/a.yaml", .line = 7,
 };
+/* Month precision with a date note, no organizations, no related. */
 static const Event ev_bregancon = {
-	.id = "bregancon-2019",
-	.date = MONTH(2019, 8),
+	.id = "bregancon-2019", .date = MONTH(2019, 8),
 	.date_note = "'last August' without a year",
 	.title = "Macron and Putin agree at Brégançon",
-	.countries = fr_ru, .ncountries = 2,
-	.tags = LIST(summit_tags),
+	.countries = fr_ru, .ncountries = 2, .tags = LIST(summit_tags),
 	.summary = "At Brégançon, they agreed.",
 	.excerpt = "“My visit follows the agreements”",
-	.source = &src_sputnik,
-	.file = "content/b.yaml", .line = 3,
+	.source = &src_sputnik, .file = "content/b.yaml", .line = 3,
 };
+/* Year precision, Cyrillic, bidi isolates and U+2028 (which the loader
+ * accepts), and the same source as ev_tallinn. */
 static const Event ev_kyiv = {
-	.id = "kyiv-agreement-2024",
-	.date = YEAR(2024),
-	.title = "Київ agreement",
-	.countries = ca_ua, .ncountries = 2,
+	.id = "kyiv-agreement-2024", .date = YEAR(2024),
+	.title = "Київ agreement", .countries = ca_ua, .ncountries = 2,
 	.summary = "Signed in Київ \u2067isolate\u2069.\u2028Next.",
-	.excerpt = "Text",
-	.related = LIST(kyiv_related),
-	.source = &src_err,
-	.file = "content/a.yaml", .line = 30,
+	.excerpt = "Text", .related = LIST(kyiv_related),
+	.source = &src_err, .file = "content/a.yaml", .line = 30,
 };
 /* Everything a terminal would act on; the loader would refuse most of
  * it, the exporters must not pass it on anyway. */
 static const Event ev_hostile = {
-	.id = "hostile-title",
-	.date = DAY(2023, 12, 21),
+	.id = "hostile-title", .date = DAY(2023, 12, 21),
 	.title = "Evil \x1b[31m red \u202E txt.exe \x01 \x7f \xc2\x9b end",
 	.countries = us, .ncountries = 1,
-	.summary = "s\\um\tmary\r",
-	.excerpt = "line1\n> line2",
+	.summary = "s\\um\tmary\r", .excerpt = "line1\n> line2",
 	.source = &src_ukr,
 };
 static const Event ev_g7 = {
-	.id = "g7-brussels-2022",
-	.date = DAY(2022, 3, 24),
-	.title = "G7 leaders meet",
-	.countries = g7, .ncountries = 8,
-	.summary = "s",
-	.excerpt = "e",
-	.source = &src_sputnik,
+	.id = "g7-brussels-2022", .date = DAY(2022, 3, 24),
+	.title = "G7 leaders meet", .countries = g7, .ncountries = 8,
+	.summary = "s", .excerpt = "e", .source = &src_sputnik,
 };
+/* No countries, and a byte the loader would never let through. */
 static const Event ev_invalid = {
-	.id = "invalid-utf8",
-	.date = YEAR(2020),
-	.title = "bad \xff" "byte",
-	.summary = "s",
-	.excerpt = "e",
-	.source = &src_ukr,
+	.id = "invalid-utf8", .date = YEAR(2020), .title = "bad \xff" "byte",
+	.summary = "s", .excerpt = "e", .source = &src_ukr,
 };
+
+static const char tsv_header[] =
+	"id\tdate\tcountries\ttitle\toutlet\tdate_note\torganizations\ttags"
+	"\tsummary\texcerpt\trelated\tsource_title\tpublished\turl\tfile\tline\n";
 
 /* Export to a string (malloc'd; the test frees it), asserting success. */
 static char *run(ExportFormat f, const Event *const *ev, size_t n,
@@ -148,36 +133,31 @@ static size_t count(const char *hay, const char *needle)
 	return k;
 }
 
+/* Every name and alias parses to its format; canonical names round-trip. */
 static void test_format_names(void **state)
 {
 	(void)state;
-	static const struct {
-		const char *name;
-		ExportFormat f;
-	} names[] = {
-		{"text", EXPORT_TEXT},         {"tsv", EXPORT_TSV},
-		{"json", EXPORT_JSON},         {"markdown", EXPORT_MARKDOWN},
-		{"md", EXPORT_MARKDOWN},       {"yaml", EXPORT_YAML},
-		{"yml", EXPORT_YAML},
-	};
+	static const char *const names[] = {"text", "tsv", "json", "markdown",
+	                                    "md", "yaml", "yml"};
+	static const ExportFormat formats[] = {EXPORT_TEXT, EXPORT_TSV,
+	                                       EXPORT_JSON, EXPORT_MARKDOWN,
+	                                       EXPORT_MARKDOWN, EXPORT_YAML,
+	                                       EXPORT_YAML};
+	ExportFormat f = EXPORT_FORMATS;
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		ExportFormat f = EXPORT_FORMATS;
-		assert_true(export_format_parse(names[i].name, &f));
-		assert_int_equal(f, names[i].f);
+		assert_true(export_format_parse(names[i], &f));
+		assert_int_equal(f, formats[i]);
 	}
-	for (int f = 0; f < EXPORT_FORMATS; f++) {
-		ExportFormat back = EXPORT_FORMATS;
-		assert_true(export_format_parse(export_format_name(f), &back));
-		assert_int_equal(back, f);
+	for (int k = 0; k < EXPORT_FORMATS; k++) {
+		assert_true(export_format_parse(export_format_name(k), &f));
+		assert_int_equal(f, k);
 	}
 	assert_string_equal(export_format_name(EXPORT_MARKDOWN), "markdown");
-	assert_string_equal(export_format_name(EXPORT_YAML), "yaml");
 	assert_null(export_format_name(EXPORT_FORMATS));
-	ExportFormat f = EXPORT_TEXT;
 	assert_false(export_format_parse("csv", &f));
 	assert_false(export_format_parse("", &f));
 	assert_false(export_format_parse("JSONX", &f));
-	assert_int_equal(f, EXPORT_TEXT);
+	assert_int_equal(f, EXPORT_FORMATS - 1); /* untouched on failure */
 }
 
 static void test_text_layout(void **state)
@@ -196,28 +176,24 @@ static void test_text_layout(void **state)
 }
 
 /* The countries column is as wide as the widest list up to 18 columns;
- * a longer list pushes its own title right but keeps two spaces. */
+ * a longer list pushes its own title right but keeps two spaces. Text
+ * goes through text_escape(). */
 static void test_text_wide_countries(void **state)
 {
 	(void)state;
-	const Event *ev[] = {&ev_tallinn, &ev_g7, &ev_invalid};
-	char *out = run(EXPORT_TEXT, ev, 3, NULL);
+	const Event *ev[] = {&ev_tallinn, &ev_g7, &ev_invalid, &ev_kyiv,
+	                     &ev_hostile};
+	char *out = run(EXPORT_TEXT, ev, 5, NULL);
 	assert_non_null(strstr(out, "2023-12-20  EE, UA              Tallinn"));
 	assert_non_null(strstr(out,
 		"\n2022-03-24  CA, FR, DE, IT, JP, GB, US, UA  G7 leaders meet\n"));
-	assert_non_null(strstr(out, "\n2020        -                   bad \\xFFbyte\n"));
-	free(out);
-}
-
-static void test_text_escapes(void **state)
-{
-	(void)state;
-	const Event *ev[] = {&ev_kyiv, &ev_hostile};
-	char *out = run(EXPORT_TEXT, ev, 2, NULL);
-	assert_non_null(strstr(out, "2024        CA, UA  Київ agreement\n"));
 	assert_non_null(strstr(out,
-		"2023-12-21  US      Evil \\x1B[31m red \\u{202E} txt.exe "
-		"\\x01 \\x7F \\u{009B} end\n"));
+		"\n2020        -                   bad \\xFFbyte\n"));
+	assert_non_null(strstr(out,
+		"\n2024        CA, UA              Київ agreement\n"));
+	assert_non_null(strstr(out,
+		"\n2023-12-21  US                  Evil \\x1B[31m red \\u{202E} "
+		"txt.exe \\x01 \\x7F \\u{009B} end\n"));
 	free(out);
 }
 
@@ -226,11 +202,7 @@ static void test_tsv(void **state)
 	(void)state;
 	const Event *ev[] = {&ev_tallinn, &ev_bregancon, &ev_hostile};
 	char *out = run(EXPORT_TSV, ev, 3, NULL);
-	const char *header =
-		"id\tdate\tcountries\ttitle\toutlet\tdate_note\torganizations"
-		"\ttags\tsummary\texcerpt\trelated\tsource_title\tpublished"
-		"\turl\tfile\tline\n";
-	assert_memory_equal(out, header, strlen(header));
+	assert_memory_equal(out, tsv_header, strlen(tsv_header));
 	assert_non_null(strstr(out,
 		"\ntallinn-mechanism-launch\t2023-12-20\tEE,UA\t"
 		"Tallinn Mechanism launched\tERR News\t\tNATO,EU\\x2C Council\t"
@@ -473,9 +445,7 @@ static void test_empty(void **state)
 	(void)state;
 	static const char *const expected[EXPORT_FORMATS] = {
 		[EXPORT_TEXT] = "",
-		[EXPORT_TSV] = "id\tdate\tcountries\ttitle\toutlet\tdate_note"
-		               "\torganizations\ttags\tsummary\texcerpt\trelated"
-		               "\tsource_title\tpublished\turl\tfile\tline\n",
+		[EXPORT_TSV] = tsv_header,
 		[EXPORT_JSON] = "",
 		[EXPORT_MARKDOWN] = "# Cyberline timeline\n\n",
 		[EXPORT_YAML] = "",
@@ -514,15 +484,15 @@ static void test_write_failure(void **state)
 	fclose(fp);
 }
 
-/* What the loader reads back from a YAML export is what went out. */
 static void assert_same_date(Date a, Date b)
 {
-	assert_int_equal(a.year, b.year);
-	assert_int_equal(a.month, b.month);
-	assert_int_equal(a.day, b.day);
+	assert_int_equal(a.year * 10000 + a.month * 100 + a.day,
+	                 b.year * 10000 + b.month * 100 + b.day);
 	assert_int_equal(a.precision, b.precision);
 }
 
+/* What the loader read back is what went out. Lists and sources are
+ * covered by re-exporting the reloaded events (test_yaml_round_trip). */
 static void assert_same_event(const Event *a, const Event *b)
 {
 	assert_string_equal(a->id, b->id);
@@ -533,19 +503,13 @@ static void assert_same_event(const Event *a, const Event *b)
 	assert_string_equal(a->title, b->title);
 	assert_string_equal(a->summary, b->summary);
 	assert_string_equal(a->excerpt, b->excerpt);
-	assert_int_equal(a->date_note != NULL, b->date_note != NULL);
-	if (a->date_note)
-		assert_string_equal(a->date_note, b->date_note);
-	assert_int_equal(a->tags.count, b->tags.count);
-	assert_int_equal(a->organizations.count, b->organizations.count);
-	for (uint32_t i = 0; i < a->organizations.count; i++)
-		assert_string_equal(a->organizations.items[i],
-		                    b->organizations.items[i]);
-	assert_string_equal(a->source->title, b->source->title);
-	assert_string_equal(a->source->outlet, b->source->outlet);
+	assert_string_equal(a->date_note ? a->date_note : "(none)",
+	                    b->date_note ? b->date_note : "(none)");
 	assert_same_date(a->source->published, b->source->published);
 }
 
+/* Export to YAML, load it back with the real loader: no diagnostics,
+ * same events. */
 static void test_yaml_round_trip(void **state)
 {
 	(void)state;
@@ -564,9 +528,8 @@ static void test_yaml_round_trip(void **state)
 	assert_same_event(c->events[2], &ev_bregancon);
 	assert_int_equal(c->events[0]->related.count, 1);
 	assert_string_equal(c->events[0]->related.items[0], "bregancon-2019");
-	assert_string_equal(c->sources[0]->url, src_err.url);
-	assert_string_equal(c->sources[0]->language, "en");
-	/* And exporting the reloaded events gives the same bytes again. */
+	/* Exporting the reloaded events gives the same bytes again: lists,
+	 * sources and escapes all survived. */
 	char *again = run(EXPORT_YAML, (const Event *const *)c->events,
 	                  c->count, NULL);
 	assert_string_equal(again, out);
@@ -581,7 +544,6 @@ int main(void)
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_text_layout),
 		cmocka_unit_test(test_text_wide_countries),
-		cmocka_unit_test(test_text_escapes),
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_json_escapes),
