@@ -79,8 +79,9 @@ static void collect_paths(const char *const *paths, size_t n, PtrVec *files,
 			collect_dir(paths[i], files, diags, 0);
 		else
 			ptrvec_push(files, xstrdup(paths[i]));
-		qsort(files->items + first, files->count - first,
-		      sizeof *files->items, compare_strings);
+		if (files->count > first)
+			qsort(files->items + first, files->count - first,
+			      sizeof *files->items, compare_strings);
 	}
 }
 
@@ -118,9 +119,9 @@ static char *read_file(const char *path, size_t *len, DiagList *diags)
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read: %s",
 		         strerror(saved));
 	else if (got > LOAD_FILE_MAX)
-		diag_add(diags, DIAG_ERROR, path, 0, 0,
-		         "file is larger than the %d MiB limit",
-		         LOAD_FILE_MAX / (1024 * 1024));
+		diag_add(diags, DIAG_ERROR, path, 1, 1,
+		         "file is larger than the %d MiB limit; nothing in it is "
+		         "loaded", LOAD_FILE_MAX / (1024 * 1024));
 	if (r < 0 || got > LOAD_FILE_MAX) {
 		free(data);
 		return NULL;

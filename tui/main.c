@@ -210,7 +210,9 @@ int main(int argc, char **argv)
 		rc = run_stats(&o, c);
 	else /* --list, or no mode without a terminal */
 		rc = run_list(&o, c);
-	if (rc == 0 && c->diags.errors)
+	/* The UI shows the problems itself; its exit status is the user's
+	 * (q is 0). Elsewhere content errors make the status 1. */
+	if (!ui && rc == 0 && c->diags.errors)
 		rc = 1;
 	corpus_free(c);
 	cli_free(&o);

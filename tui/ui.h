@@ -1,5 +1,9 @@
 /*
- * ui.h - the interactive terminal UI (ncursesw).
+ * ui.h - the interactive terminal UI: the one entry point the CLI calls.
+ *
+ * The UI borrows the corpus (it must outlive ui_run) and keeps its own
+ * copy of the filter. Everything about the terminal - curses, signals,
+ * locale - is set up and torn down inside ui_run.
  */
 #ifndef CYBERLINE_UI_H
 #define CYBERLINE_UI_H
@@ -10,7 +14,9 @@
 /* Run the interactive UI over an already-loaded corpus. `initial` is the
  * filter from the command line (window, countries, search); the UI copies it.
  * Returns the process exit status (0 on q). Requires stdin and stdout to be a
- * terminal; the caller checks that and prints the error otherwise. */
+ * terminal; the caller checks that and prints the error otherwise.
+ * On SIGINT/SIGTERM the terminal is restored and 128 + the signal number
+ * is returned; 1 when the terminal cannot be opened. */
 int ui_run(const Corpus *corpus, const Filter *initial);
 
 #endif
