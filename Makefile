@@ -43,6 +43,8 @@ unit_bins = $(UNIT_SRC:tests/unit/%.c=$(1)/tests/%)
 REL = build/release
 ASAN = build/asan
 
+# Keep objects of test programs between runs.
+.SECONDARY:
 .PHONY: all run test test-programs test-quick bench fuzz install uninstall clean deps check-deps
 all: cyberline
 

@@ -118,9 +118,11 @@ contains "$out" "EE  Estonia" "--stats per country with names"
 contains "$out" "EE-UA" "--stats country pairs"
 
 # bundled content from anywhere, and no mode without a terminal
-run sh -c "cd / && '$(realpath "$CYBERLINE")' --validate"
-check "bundled content found from another directory" test "$rc" -eq 0
-contains "$out" "0 errors" "bundled content validates"
+if [ -z "$SANITIZED" ]; then # only the shipped binary sits beside content/
+	run sh -c "cd / && '$(realpath "$CYBERLINE")' --validate"
+	check "bundled content found from another directory" test "$rc" -eq 0
+	contains "$out" "0 errors" "bundled content validates"
+fi
 run sh -c "'$CYBERLINE' '$ALPHA' | cat"
 contains "$out" "Estonia and Ukraine sign" "no mode and a pipe behaves like --list"
 finish
