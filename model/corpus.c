@@ -109,9 +109,10 @@ static void check_related(const Corpus *c, size_t nids, Event *ev,
 	ev->related.count = kept;
 }
 
-/* Run the checks that span files, filing diagnostics per file. */
+/* Run the checks that span files, filing each diagnostic with the
+ * parse diagnostics of the file it is about (one flood limit per file). */
 static void check_across(Corpus *c, const EventPos **positions,
-                         DiagList *per_file, FileResult *results, size_t n)
+                         FileResult *results, size_t n)
 {
 	const Event **dropped = xcalloc(c->count ? c->count : 1, sizeof *dropped);
 	size_t nids = index_ids(c, dropped);
@@ -123,15 +124,15 @@ static void check_across(Corpus *c, const EventPos **positions,
 		const EventPos *pos = positions[i];
 		if (dropped[i]) {
 			const Event *first = dropped[i];
-			diag_add(&per_file[f], DIAG_ERROR, ev->file,
+			diag_add(&results[f].diags, DIAG_ERROR, ev->file,
 			         pos->id.line ? pos->id.line : ev->line,
 			         pos->id.line ? pos->id.col : ev->col,
 			         "duplicate id `%s`; this event is not loaded", ev->id);
-			diag_add(&per_file[f], DIAG_NOTE, first->file, first->line,
+			diag_add(&results[f].diags, DIAG_NOTE, first->file, first->line,
 			         first->col, "`%s` is first defined here", first->id);
 			continue;
 		}
-		check_related(c, nids, ev, pos, &per_file[f]);
+		check_related(c, nids, ev, pos, &results[f].diags);
 		c->events[kept++] = ev;
 	}
 	c->count = kept;
@@ -142,15 +143,12 @@ void corpus_merge(Corpus *c, FileResult *results, size_t n)
 {
 	const EventPos **positions;
 	gather(c, results, n, &positions);
-	DiagList *per_file = xcalloc(n ? n : 1, sizeof *per_file);
-	check_across(c, positions, per_file, results, n);
+	check_across(c, positions, results, n);
 	for (size_t f = 0; f < n; f++) {
 		diag_append(&c->diags, &results[f].diags);
-		diag_append(&c->diags, &per_file[f]);
 		arena_adopt(&c->priv->arena, &results[f].arena);
 		fileresult_done(&results[f]);
 	}
-	free(per_file);
 	free(positions);
 }
 

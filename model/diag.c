@@ -14,19 +14,26 @@ static const char *const level_names[] = {
 	[DIAG_NOTE] = "note",
 };
 
-/* How many errors/warnings of `file` the list already holds. */
+/*
+ * How many diagnostics of `file` the list already holds, and (*last) the
+ * last error or warning among them. A note counts with the error it
+ * follows (a note may name another file, so its own file says nothing).
+ */
 static size_t kept_for_file(const DiagList *l, const char *file, Diag **last)
 {
-	size_t n = 0;
+	size_t n = 0, notes = 0;
 	*last = NULL;
 	for (size_t i = l->count; i-- > 0;) {
-		if (l->items[i].level == DIAG_NOTE)
-			continue; /* a note may name another file */
+		if (l->items[i].level == DIAG_NOTE) {
+			notes++;
+			continue;
+		}
 		if (strcmp(l->items[i].file, file) != 0)
 			break; /* diagnostics of a file are contiguous */
 		if (!*last)
 			*last = &l->items[i];
-		n++;
+		n += notes + 1;
+		notes = 0;
 	}
 	return n;
 }

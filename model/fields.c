@@ -25,18 +25,21 @@ static bool scalar_is_null(const yaml_event_t *e)
 	                   !memcmp(v, "NULL", 4)));
 }
 
-/* The current event if it is a non-null scalar; else report, skip the
- * node and return NULL. */
+/* The current event if it is a usable, non-null scalar; else report,
+ * skip the node and return NULL. */
 static yaml_event_t *want_scalar(FieldCtx *c, const char *key)
 {
 	yaml_event_t *e = yreader_peek(&c->y);
 	if (!e)
 		return NULL;
 	if (e->type != YAML_SCALAR_EVENT) {
-		yreader_error(&c->y, e->start_mark,
-		              "`%s` must be a single value, found %s", key,
-		              yreader_kind(e));
+		yreader_wrong(&c->y, e, "`%s` must be a single value, found %s",
+		              key, yreader_kind(e));
 		yreader_skip(&c->y);
+		return NULL;
+	}
+	if (yreader_tainted(&c->y, e, key)) {
+		yreader_next(&c->y);
 		return NULL;
 	}
 	if (scalar_is_null(e)) {

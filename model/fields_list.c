@@ -11,9 +11,10 @@
 #include <string.h>
 
 /*
- * Walk a YAML list, calling item() for each scalar; non-scalar items are
- * reported and skipped. Returns false when the node is not a list (it is
- * then reported and skipped too) or the stream broke off.
+ * Walk a YAML list, calling item() for each scalar; non-scalar items and
+ * items with refused characters are reported and skipped. Returns false
+ * when the node is not a list (it is then reported and skipped too) or
+ * the stream broke off.
  */
 typedef void (*ItemFn)(FieldCtx *c, const Field *f, yaml_event_t *e,
                        void *acc);
@@ -24,22 +25,22 @@ static bool walk_list(FieldCtx *c, const Field *f, ItemFn item, void *acc)
 	if (!e)
 		return false;
 	if (e->type != YAML_SEQUENCE_START_EVENT) {
-		yreader_error(&c->y, e->start_mark,
-		              "`%s` must be a list like [a, b], found %s", f->key,
-		              yreader_kind(e));
+		yreader_wrong(&c->y, e, "`%s` must be a list like [a, b], found %s",
+		              f->key, yreader_kind(e));
 		yreader_skip(&c->y);
 		return false;
 	}
 	yreader_next(&c->y);
 	while ((e = yreader_peek(&c->y)) && e->type != YAML_SEQUENCE_END_EVENT) {
 		if (e->type != YAML_SCALAR_EVENT) {
-			yreader_error(&c->y, e->start_mark,
+			yreader_wrong(&c->y, e,
 			              "items of `%s` must be single values, found %s",
 			              f->key, yreader_kind(e));
 			yreader_skip(&c->y);
 			continue;
 		}
-		item(c, f, e, acc);
+		if (!yreader_tainted(&c->y, e, f->key))
+			item(c, f, e, acc);
 		yreader_next(&c->y);
 	}
 	if (!e)

@@ -102,10 +102,13 @@ static const Field *take_key(FieldCtx *c, const Schema *s, uint32_t *seen)
 {
 	yaml_event_t *k = yreader_peek(&c->y);
 	if (k->type != YAML_SCALAR_EVENT) {
-		yreader_error(&c->y, k->start_mark,
-		              "keys of %s must be plain words, found %s", s->name,
-		              yreader_kind(k));
+		yreader_wrong(&c->y, k, "keys of %s must be plain words, found %s",
+		              s->name, yreader_kind(k));
 		yreader_skip(&c->y);
+		return NULL;
+	}
+	if (yreader_tainted(&c->y, k, NULL)) {
+		yreader_next(&c->y);
 		return NULL;
 	}
 	const char *key = (const char *)k->data.scalar.value;
@@ -129,6 +132,29 @@ static const Field *take_key(FieldCtx *c, const Schema *s, uint32_t *seen)
 	return f;
 }
 
+/* Report, in one message, the required keys that `seen` lacks. */
+static void report_missing(FieldCtx *c, yaml_mark_t at, const char *what,
+                           const char *const *keys, size_t nkeys,
+                           uint32_t seen)
+{
+	Buf list = BUF_INIT;
+	size_t missing = 0;
+	for (size_t i = 0; i < nkeys; i++)
+		if (keys[i] && !(seen & (1u << i)))
+			missing++;
+	for (size_t i = 0, n = 0; i < nkeys; i++) {
+		if (!keys[i] || (seen & (1u << i)))
+			continue;
+		n++;
+		buf_printf(&list, "%s`%s`", n == 1 ? "" : n == missing ? " and " : ", ",
+		           keys[i]);
+	}
+	if (missing)
+		yreader_error(&c->y, at, "%s is missing required key%s %s", what,
+		              missing == 1 ? "" : "s", buf_cstr(&list));
+	buf_free(&list);
+}
+
 /*
  * Read a mapping of schema s into the struct at base. True when it was
  * read without any problem; problems are reported either way. *at gets
@@ -143,7 +169,7 @@ static bool parse_mapping(FieldCtx *c, const Schema *s, void *base,
 		return false;
 	*at = e->start_mark;
 	if (e->type != YAML_MAPPING_START_EVENT) {
-		yreader_error(&c->y, e->start_mark,
+		yreader_wrong(&c->y, e,
 		              "%s must be a mapping of keys to values, found %s",
 		              s->name, yreader_kind(e));
 		yreader_skip(&c->y);
@@ -163,10 +189,10 @@ static bool parse_mapping(FieldCtx *c, const Schema *s, void *base,
 	if (!e)
 		return false;
 	yreader_next(&c->y);
+	const char *required[32];
 	for (size_t i = 0; i < s->nfields; i++)
-		if (s->fields[i].required && !(seen & (1u << i)))
-			yreader_error(&c->y, *at, "%s is missing required key `%s`",
-			              s->name, s->fields[i].key);
+		required[i] = s->fields[i].required ? s->fields[i].key : NULL;
+	report_missing(c, *at, s->name, required, s->nfields, seen);
 	return c->y.bad == bad;
 }
 
@@ -195,8 +221,7 @@ static void parse_events(FieldCtx *c, Doc *d)
 	if (!e)
 		return;
 	if (e->type != YAML_SEQUENCE_START_EVENT) {
-		yreader_error(&c->y, e->start_mark,
-		              "`events` must be a list of events, found %s",
+		yreader_wrong(&c->y, e, "`events` must be a list of events, found %s",
 		              yreader_kind(e));
 		yreader_skip(&c->y);
 		return;
@@ -225,19 +250,67 @@ static void parse_events(FieldCtx *c, Doc *d)
 	}
 }
 
-/* Read the top-level mapping of a document: `source` and `events`. */
-static void parse_root(FieldCtx *c, Doc *d)
+/* Does the scalar e say exactly `word`? */
+static bool scalar_is(const yaml_event_t *e, const char *word)
+{
+	size_t n = strlen(word);
+	return e->data.scalar.length == n &&
+	       !memcmp(e->data.scalar.value, word, n);
+}
+
+/*
+ * Read one key at the top of a document: the flag it sets (has_source or
+ * has_events), with the reader on its value; or NULL when the key was
+ * reported, and then key and value are skipped.
+ */
+static bool *take_root_key(FieldCtx *c, Doc *d)
+{
+	yaml_event_t *e = yreader_peek(&c->y);
+	bool *seen = NULL;
+	if (e->type != YAML_SCALAR_EVENT) {
+		yreader_wrong(&c->y, e, "keys at the top of a document must be "
+		              "plain words, found %s", yreader_kind(e));
+	} else if (!yreader_tainted(&c->y, e, NULL)) {
+		seen = scalar_is(e, "source")   ? &d->has_source
+		       : scalar_is(e, "events") ? &d->has_events
+		                                : NULL;
+		size_t n = e->data.scalar.length;
+		if (!seen)
+			yreader_error(&c->y, e->start_mark,
+			              "unknown key `%.*s` at the top of a document; "
+			              "expected `source` and `events`",
+			              (int)(n > 40 ? 40 : n), e->data.scalar.value);
+		else if (*seen)
+			yreader_error(&c->y, e->start_mark, "duplicate key `%s`",
+			              e->data.scalar.value);
+		if (seen && *seen)
+			seen = NULL;
+	}
+	if (seen) {
+		*seen = true;
+		yreader_next(&c->y);
+		return seen;
+	}
+	yreader_skip(&c->y);
+	if (yreader_peek(&c->y))
+		yreader_skip(&c->y);
+	return NULL;
+}
+
+/* Read the top-level mapping of a document: `source` and `events`.
+ * doc_at is where the document starts. */
+static void parse_root(FieldCtx *c, Doc *d, yaml_mark_t doc_at)
 {
 	yaml_event_t *e = yreader_peek(&c->y);
 	yaml_mark_t at = e->start_mark;
 	if (e->type == YAML_SCALAR_EVENT && e->data.scalar.length == 0 &&
 	    e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
-		yreader_error(&c->y, at, "empty document");
+		yreader_error(&c->y, doc_at, "empty document");
 		yreader_next(&c->y);
 		return;
 	}
 	if (e->type != YAML_MAPPING_START_EVENT) {
-		yreader_error(&c->y, at,
+		yreader_wrong(&c->y, e,
 		              "a document must be a mapping with `source` and "
 		              "`events`, found %s", yreader_kind(e));
 		yreader_skip(&c->y);
@@ -245,27 +318,9 @@ static void parse_root(FieldCtx *c, Doc *d)
 	}
 	yreader_next(&c->y);
 	while ((e = yreader_peek(&c->y)) && e->type != YAML_MAPPING_END_EVENT) {
-		bool scalar = e->type == YAML_SCALAR_EVENT;
-		const char *k = scalar ? (const char *)e->data.scalar.value : "";
-		yaml_mark_t key_at = e->start_mark;
-		bool *seen = !strcmp(k, "source")   ? &d->has_source
-		             : !strcmp(k, "events") ? &d->has_events
-		                                    : NULL;
-		if (!seen || *seen) {
-			if (!seen)
-				yreader_error(&c->y, key_at,
-				              "unknown key `%.40s` at the top of a "
-				              "document; expected `source` and `events`",
-				              scalar ? k : yreader_kind(e));
-			else
-				yreader_error(&c->y, key_at, "duplicate key `%s`", k);
-			yreader_skip(&c->y);
-			if (yreader_peek(&c->y))
-				yreader_skip(&c->y);
+		bool *seen = take_root_key(c, d);
+		if (!seen)
 			continue;
-		}
-		*seen = true;
-		yreader_next(&c->y);
 		if (!yreader_peek(&c->y))
 			return;
 		if (seen == &d->has_source)
@@ -276,10 +331,9 @@ static void parse_root(FieldCtx *c, Doc *d)
 	if (!e)
 		return;
 	yreader_next(&c->y);
-	if (!d->has_source)
-		yreader_error(&c->y, at, "document is missing required key `source`");
-	if (!d->has_events)
-		yreader_error(&c->y, at, "document is missing required key `events`");
+	static const char *const keys[] = {"source", "events"};
+	report_missing(c, at, "document", keys, 2,
+	               (d->has_source ? 1u : 0u) | (d->has_events ? 2u : 0u));
 }
 
 /* The searchable text of an event, folded once at load. */
@@ -335,11 +389,15 @@ void parse_buffer(FileResult *r, const char *file, const char *data,
 			yreader_next(&c.y); /* STREAM_START, DOCUMENT_END */
 			continue;
 		}
+		/* An explicit document starts at its `---`. */
+		yaml_mark_t doc_at = e->data.document_start.implicit
+		                             ? e->end_mark
+		                             : e->start_mark;
 		yreader_next(&c.y);
 		documents++;
 		Doc d = {0};
 		if (yreader_peek(&c.y))
-			parse_root(&c, &d);
+			parse_root(&c, &d, doc_at);
 		finish_document(&c, &d, r, &scratch);
 	}
 	if (e && documents == 0)

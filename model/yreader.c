@@ -7,17 +7,210 @@
 #include "event.h"
 
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
+
+/* ---- positions and taints ---------------------------------------------- */
+
+/*
+ * A position counted the way libyaml counts its marks: index and column
+ * in characters (0-based), a new line after LF, CR, CR LF, NEL, LS and
+ * PS, and a leading byte order mark not counted at all.
+ */
+typedef struct Cursor {
+	size_t index;
+	uint32_t line, col;
+	bool after_cr;
+} Cursor;
+
+static void cursor_step(Cursor *c, UChar32 ch)
+{
+	bool lf_after_cr = ch == '\n' && c->after_cr;
+	c->index++;
+	c->after_cr = ch == '\r';
+	if (lf_after_cr)
+		return;
+	if (ch == '\n' || ch == '\r' || ch == 0x85 || ch == 0x2028 ||
+	    ch == 0x2029) {
+		c->line++;
+		c->col = 0;
+	} else {
+		c->col++;
+	}
+}
+
+static size_t bom_length(const char *s, size_t n)
+{
+	return n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}
+
+/* The character at s[*i], advancing *i past it; -1 (and one byte) when
+ * the byte there starts no well-formed UTF-8 character. */
+static UChar32 next_char(const char *s, size_t n, size_t *i)
+{
+	size_t at = *i;
+	UChar32 c;
+	U8_NEXT(s, *i, n, c);
+	if (c < 0)
+		*i = at + 1;
+	return c;
+}
+
+/* The characters libyaml's reader accepts. */
+static bool char_allowed(UChar32 c)
+{
+	return c == 0x09 || c == 0x0A || c == 0x0D ||
+	       (c >= 0x20 && c <= 0x7E) || c == 0x85 ||
+	       (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+	       (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* The libyaml mark of byte `offset` of s[0..n). */
+static yaml_mark_t mark_at_offset(const char *s, size_t n, size_t offset)
+{
+	Cursor cur = {0};
+	size_t i = bom_length(s, n);
+	while (i < offset && i < n)
+		cursor_step(&cur, next_char(s, n, &i));
+	return (yaml_mark_t){cur.index, cur.line, cur.col};
+}
+
+static void add_taint(YReader *r, const Cursor *at, uint32_t value, bool byte)
+{
+	if (r->ntaints % 16 == 0)
+		r->taints = xrealloc(r->taints,
+		                     (r->ntaints + 16) * sizeof *r->taints);
+	r->taints[r->ntaints++] = (YTaint){
+		.index = at->index, .line = at->line + 1, .col = at->col + 1,
+		.value = value, .byte = byte,
+	};
+}
+
+/* Append the description of t ("invalid UTF-8 byte 0xE9") to out. */
+static void describe_taint(Buf *out, const YTaint *t)
+{
+	if (t->byte)
+		buf_printf(out, "invalid UTF-8 byte 0x%02X", t->value);
+	else if (t->value >= 0xFFFE)
+		buf_printf(out, "noncharacter U+%04X", t->value);
+	else
+		buf_printf(out, "control character U+%04X", t->value);
+}
+
+/* Report t where it is; `where` says in what (" in `title`"), or is
+ * NULL when t is in no value. */
+static void report_taint(YReader *r, YTaint *t, const char *where)
+{
+	Buf what = BUF_INIT;
+	describe_taint(&what, t);
+	if (where)
+		buf_puts(&what, where);
+	else if (t->byte)
+		buf_puts(&what, " (content must be UTF-8)");
+	diag_add(r->diags, DIAG_ERROR, r->file, t->line, t->col, "%s",
+	         buf_cstr(&what));
+	buf_free(&what);
+	t->reported = true;
+}
+
+/* Report the unclaimed taints before character `index`. */
+static void settle_taints(YReader *r, size_t index)
+{
+	for (; r->next_taint < r->ntaints; r->next_taint++) {
+		YTaint *t = &r->taints[r->next_taint];
+		if (t->index >= index)
+			return;
+		if (!t->reported)
+			report_taint(r, t, NULL);
+	}
+}
+
+/* Too many taints: what follows the last one is not text, and is not
+ * read. The last taint stays in the text, so a value cut short by the
+ * end is still refused. */
+static void cut_here(YReader *r)
+{
+	YTaint *t = &r->taints[r->ntaints - 1];
+	diag_add(r->diags, DIAG_ERROR, r->file, t->line, t->col,
+	         "more than %d invalid bytes or control characters: this is "
+	         "not UTF-8 text, and the file is read only up to here",
+	         YREADER_TAINT_MAX);
+	t->reported = true;
+}
+
+/*
+ * Give libyaml data[0..len) with every character it would refuse
+ * replaced by U+FFFD, remembering each one as a taint, up to the one
+ * after YREADER_TAINT_MAX (see cut_here). A clean input is used as is,
+ * without a copy.
+ */
+static void sanitize(YReader *r, const char *data, size_t len)
+{
+	Cursor cur = {0};
+	Buf clean = BUF_INIT;
+	size_t i = bom_length(data, len), copied = 0;
+	while (i < len) {
+		size_t start = i;
+		UChar32 c = next_char(data, len, &i);
+		if (c >= 0 && char_allowed(c)) {
+			cursor_step(&cur, c);
+			continue;
+		}
+		add_taint(r, &cur, c < 0 ? (unsigned char)data[start] : (uint32_t)c,
+		          c < 0);
+		buf_append(&clean, data + copied, start - copied);
+		buf_append(&clean, "\xEF\xBF\xBD", 3);
+		copied = i;
+		cursor_step(&cur, 0xFFFD);
+		if (r->ntaints > YREADER_TAINT_MAX) {
+			cut_here(r);
+			copied = len = i;
+			break;
+		}
+	}
+	if (r->ntaints) {
+		buf_append(&clean, data + copied, len - copied);
+		r->len = clean.len;
+		r->clean = buf_detach(&clean);
+		r->text = r->clean;
+	}
+	buf_free(&clean);
+}
+
+/* Refuse UTF-16 and UTF-32 text (libyaml would read UTF-16). */
+static bool check_encoding(YReader *r, const char *data, size_t len)
+{
+	if (len < 2 || !((data[0] == '\xFF' && data[1] == '\xFE') ||
+	                 (data[0] == '\xFE' && data[1] == '\xFF')))
+		return true;
+	diag_add(r->diags, DIAG_ERROR, r->file, 1, 1,
+	         "the file is UTF-16 or UTF-32 (it starts with a byte order "
+	         "mark); content must be UTF-8");
+	r->failed = true;
+	return false;
+}
+
+/* ---- reader ------------------------------------------------------------ */
 
 void yreader_init(YReader *r, const char *file, const char *data, size_t len,
                   DiagList *diags)
 {
 	memset(r, 0, sizeof *r);
+	if (!data) {
+		data = ""; /* libyaml wants a buffer, even an empty one */
+		len = 0;
+	}
 	r->file = file;
 	r->diags = diags;
+	r->text = data;
+	r->len = len;
+	if (check_encoding(r, data, len))
+		sanitize(r, data, len);
 	yaml_parser_initialize(&r->parser);
-	yaml_parser_set_input_string(&r->parser, (const unsigned char *)data,
-	                             len);
+	yaml_parser_set_input_string(&r->parser, (const unsigned char *)r->text,
+	                             r->len);
 }
 
 void yreader_done(YReader *r)
@@ -26,6 +219,10 @@ void yreader_done(YReader *r)
 		yaml_event_delete(&r->event);
 	r->have = false;
 	yaml_parser_delete(&r->parser);
+	free(r->clean);
+	free(r->taints);
+	r->clean = NULL;
+	r->taints = NULL;
 }
 
 void yreader_error(YReader *r, yaml_mark_t at, const char *fmt, ...)
@@ -38,16 +235,84 @@ void yreader_error(YReader *r, yaml_mark_t at, const char *fmt, ...)
 	r->bad++;
 }
 
-/* Report libyaml's syntax error and end the stream. */
+void yreader_wrong(YReader *r, const yaml_event_t *e, const char *fmt, ...)
+{
+	if (e->type == YAML_ALIAS_EVENT)
+		return; /* check_node reported it and counted it */
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vadd(r->diags, DIAG_ERROR, r->file,
+	          (unsigned)e->start_mark.line + 1,
+	          (unsigned)e->start_mark.column + 1, fmt, ap);
+	va_end(ap);
+	r->bad++;
+}
+
+bool yreader_tainted(YReader *r, const yaml_event_t *e, const char *key)
+{
+	YTaint *first = NULL;
+	bool any = false;
+	for (size_t i = r->next_taint; i < r->ntaints; i++) {
+		YTaint *t = &r->taints[i];
+		if (t->index >= e->end_mark.index)
+			break;
+		if (t->index < e->start_mark.index)
+			continue;
+		any = true;
+		if (!first && !t->reported)
+			first = t;
+		t->reported = true; /* one message per value */
+	}
+	r->bad += any;
+	if (!first)
+		return any;
+	Buf where = BUF_INIT;
+	if (key)
+		buf_printf(&where, " in `%s`", key);
+	else
+		buf_puts(&where, " in a key");
+	report_taint(r, first, buf_cstr(&where));
+	buf_free(&where);
+	return true;
+}
+
+/* The name of what libyaml was reading ("while scanning a quoted
+ * scalar" gives "quoted scalar"). */
+static const char *context_name(const char *context)
+{
+	static const char *const prefixes[] = {
+		"while scanning an ", "while scanning a ",
+		"while parsing an ", "while parsing a ",
+	};
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+		size_t n = strlen(prefixes[i]);
+		if (!strncmp(context, prefixes[i], n))
+			return !strcmp(context + n, "simple key") ? "key"
+			                                           : context + n;
+	}
+	return NULL;
+}
+
+/* Report libyaml's syntax error (and where the construct it was reading
+ * began), then end the stream. */
 static void report_syntax_error(YReader *r)
 {
 	yaml_parser_t *p = &r->parser;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
 	yaml_mark_t at = p->problem_mark;
+	if (p->error == YAML_READER_ERROR)
+		at = mark_at_offset(r->text, r->len, p->problem_offset);
+	settle_taints(r, at.index + 1);
 	if (p->context)
 		yreader_error(r, at, "YAML syntax: %s %s", problem, p->context);
 	else
 		yreader_error(r, at, "YAML syntax: %s", problem);
+	const char *what = p->context ? context_name(p->context) : NULL;
+	yaml_mark_t from = p->context_mark;
+	if (what && (from.line != at.line || from.column != at.column))
+		diag_add(r->diags, DIAG_NOTE, r->file, (unsigned)from.line + 1,
+		         (unsigned)from.column + 1, "the %s starts here", what);
+	settle_taints(r, SIZE_MAX);
 	r->failed = true;
 }
 
@@ -83,6 +348,24 @@ static void check_node(YReader *r, const yaml_event_t *e)
 		              "tags (!tag) are not allowed in content");
 }
 
+/* Track nesting; false (the stream ended) when it gets too deep. */
+static bool check_depth(YReader *r, const yaml_event_t *e)
+{
+	if (e->type == YAML_SEQUENCE_END_EVENT ||
+	    e->type == YAML_MAPPING_END_EVENT)
+		r->depth--;
+	if (e->type != YAML_SEQUENCE_START_EVENT &&
+	    e->type != YAML_MAPPING_START_EVENT)
+		return true;
+	if (++r->depth <= LOAD_DEPTH_MAX)
+		return true;
+	yreader_error(r, e->start_mark, "nesting deeper than %d levels",
+	              LOAD_DEPTH_MAX);
+	settle_taints(r, SIZE_MAX);
+	r->failed = true;
+	return false;
+}
+
 yaml_event_t *yreader_peek(YReader *r)
 {
 	if (r->have)
@@ -93,24 +376,14 @@ yaml_event_t *yreader_peek(YReader *r)
 		report_syntax_error(r);
 		return NULL;
 	}
-	r->have = true;
 	yaml_event_t *e = &r->event;
-	check_node(r, e);
-	if (e->type == YAML_SEQUENCE_START_EVENT ||
-	    e->type == YAML_MAPPING_START_EVENT) {
-		if (++r->depth > LOAD_DEPTH_MAX) {
-			yreader_error(r, e->start_mark,
-			              "nesting deeper than %d levels",
-			              LOAD_DEPTH_MAX);
-			r->failed = true;
-			yaml_event_delete(e);
-			r->have = false;
-			return NULL;
-		}
-	} else if (e->type == YAML_SEQUENCE_END_EVENT ||
-	           e->type == YAML_MAPPING_END_EVENT) {
-		r->depth--;
+	settle_taints(r, e->start_mark.index);
+	if (!check_depth(r, e)) {
+		yaml_event_delete(e);
+		return NULL;
 	}
+	r->have = true;
+	check_node(r, e);
 	return e;
 }
 
