@@ -12,6 +12,7 @@
 
 #include "text.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicode/uloc.h>
@@ -34,16 +35,30 @@ void country_unpack(CountryCode c, char out[3])
 	out[2] = '\0';
 }
 
+/*
+ * ICU's list as a bitset, built once: the loader asks for every country
+ * of every event, and a scan of ~250 strings each time showed up in
+ * profiles. It is a read-only copy of ICU's static data, filled under
+ * pthread_once, so it is safe from the loader's threads.
+ */
+static CountrySet valid_codes;
+static pthread_once_t valid_once = PTHREAD_ONCE_INIT;
+
+static void fill_valid_codes(void)
+{
+	for (const char *const *p = uloc_getISOCountries(); *p; p++) {
+		CountryCode c = country_pack(*p, strlen(*p));
+		if (c != COUNTRY_NONE)
+			countryset_add(&valid_codes, c);
+	}
+}
+
 bool country_is_valid(CountryCode c)
 {
 	if (c >= COUNTRY_CODES)
 		return false;
-	char code[3];
-	country_unpack(c, code);
-	for (const char *const *p = uloc_getISOCountries(); *p; p++)
-		if (strcmp(*p, code) == 0)
-			return true;
-	return false;
+	pthread_once(&valid_once, fill_valid_codes);
+	return countryset_has(&valid_codes, c);
 }
 
 void country_name(CountryCode c, Buf *out)

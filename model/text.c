@@ -23,14 +23,6 @@ typedef struct U16 {
 	int32_t len;
 } U16;
 
-static bool is_ascii(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
-
 /* Convert (invalid sequences become U+FFFD) into a fresh U16. */
 static U16 u16_from_utf8(const char *s, size_t n)
 {
@@ -91,20 +83,36 @@ bool text_valid_utf8(const char *s, size_t n)
 	return true;
 }
 
+/*
+ * True when every code point of s[0..n) is NFC-stable on its own (NFC
+ * quick check "yes" and combining class 0): such text is already NFC, and
+ * that is nearly all real text, so it skips the trip through UTF-16.
+ */
+static bool nfc_trivially(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		UChar32 c;
+		U8_NEXT(s, i, n, c);
+		if (c < 0 || u_getCombiningClass(c) != 0 ||
+		    u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
+			return false;
+	}
+	return true;
+}
+
 char *text_nfc(Arena *a, const char *s, size_t n, size_t *outlen)
 {
-	if (is_ascii(s, n)) {
-		*outlen = n;
-		return arena_strndup(a, s, n);
-	}
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
-	U16 u = u16_from_utf8(s, n);
-	if (U_FAILURE(err) || unorm2_isNormalized(nfc, u.s, u.len, &err)) {
-		u16_free(&u);
+	if (nfc_trivially(s, n) || U_FAILURE(err)) {
 		*outlen = n;
 		return arena_strndup(a, s, n);
 	}
+	U16 u = u16_from_utf8(s, n);
 	U16 norm = u16_normalize(nfc, &u);
 	Buf b = BUF_INIT;
 	buf_append_utf16(&b, norm.s, norm.len);
@@ -116,22 +124,18 @@ char *text_nfc(Arena *a, const char *s, size_t n, size_t *outlen)
 	return r;
 }
 
-void text_fold(Buf *out, const char *s, size_t n)
+/*
+ * Fold a run of non-ASCII text: NFKD, drop non-spacing marks, full case
+ * folding. Folding works code point by code point, so folding the ASCII
+ * and non-ASCII runs of a string apart gives the same key as folding it
+ * whole; only the non-ASCII runs (usually single words) pay for ICU.
+ */
+static void fold_run(Buf *out, const char *s, size_t n)
 {
-	if (is_ascii(s, n)) {
-		buf_reserve(out, n);
-		for (size_t i = 0; i < n; i++) {
-			char c = s[i];
-			out->data[out->len++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-		}
-		out->data[out->len] = '\0';
-		return;
-	}
 	UErrorCode err = U_ZERO_ERROR;
 	const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&err);
 	U16 u = u16_from_utf8(s, n);
 	U16 d = u16_normalize(nfkd, &u);
-	/* Drop combining marks in place: what is left is base letters. */
 	int32_t w = 0;
 	for (int32_t r = 0; r < d.len;) {
 		UChar32 c;
@@ -152,6 +156,28 @@ void text_fold(Buf *out, const char *s, size_t n)
 	free(folded);
 	u16_free(&u);
 	u16_free(&d);
+}
+
+void text_fold(Buf *out, const char *s, size_t n)
+{
+	buf_reserve(out, n);
+	size_t i = 0;
+	while (i < n) {
+		size_t start = i;
+		while (i < n && (unsigned char)s[i] < 0x80)
+			i++;
+		buf_reserve(out, i - start);
+		for (size_t k = start; k < i; k++) {
+			char c = s[k];
+			out->data[out->len++] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		}
+		out->data[out->len] = '\0';
+		start = i;
+		while (i < n && (unsigned char)s[i] >= 0x80)
+			i++;
+		if (i > start)
+			fold_run(out, s + start, i - start);
+	}
 }
 
 static bool is_bidi_control(UChar32 c)

@@ -41,6 +41,9 @@ static void test_fold_case_and_accents(void **state)
 	assert_same_fold("Bre\xCC\x81ganc\xCC\xA7on", "Brégançon");
 	assert_same_fold("Київ", "КИЇВ");
 	assert_same_fold("Straße", "STRASSE");
+	assert_same_fold("İSTANBUL", "istanbul");   /* İ: I + dot above */
+	assert_same_fold("\xEF\xAC\x81nland", "FINLAND"); /* ﬁ ligature */
+	assert_same_fold("Ｔａｌｌｉｎｎ", "tallinn");  /* fullwidth */
 	char *f = fold("Hello");
 	assert_string_equal(f, "hello");
 	free(f);
