@@ -38,6 +38,17 @@ static size_t kept_for_file(const DiagList *l, const char *file, Diag **last)
 	return n;
 }
 
+/* The file a new diagnostic counts against: its own, or for a note
+ * (which may name another file) that of the error it follows. */
+static const char *counted_file(const DiagList *l, DiagLevel level,
+                                const char *file)
+{
+	for (size_t i = l->count; level == DIAG_NOTE && i-- > 0;)
+		if (l->items[i].level != DIAG_NOTE)
+			return l->items[i].file;
+	return file;
+}
+
 void diag_vadd(DiagList *l, DiagLevel level, const char *file, unsigned line,
                unsigned col, const char *fmt, va_list ap)
 {
@@ -46,7 +57,7 @@ void diag_vadd(DiagList *l, DiagLevel level, const char *file, unsigned line,
 	else if (level == DIAG_WARNING)
 		l->warnings++;
 	Diag *last;
-	size_t kept = kept_for_file(l, file, &last);
+	size_t kept = kept_for_file(l, counted_file(l, level, file), &last);
 	if (kept >= DIAG_PER_FILE_MAX && (level != DIAG_NOTE || last->suppressed)) {
 		if (level != DIAG_NOTE)
 			last->suppressed++;
@@ -108,22 +119,33 @@ void diag_format(const Diag *d, Buf *out)
 	text_escape(out, d->message, strlen(d->message), 0);
 }
 
+/* Print the "N more problems" line of d's file. */
+static void print_more(const Diag *d, Buf *line, FILE *f)
+{
+	buf_clear(line);
+	text_escape(line, d->file, strlen(d->file), 0);
+	fprintf(f, "%s: note: %u more problem%s in this file not shown\n",
+	        buf_cstr(line), d->suppressed, d->suppressed == 1 ? "" : "s");
+}
+
 void diag_print(const DiagList *l, FILE *f)
 {
 	Buf line = BUF_INIT;
+	const Diag *more = NULL; /* printed once its own notes are */
 	for (size_t i = 0; i < l->count; i++) {
 		const Diag *d = &l->items[i];
+		if (more && d->level != DIAG_NOTE) {
+			print_more(more, &line, f);
+			more = NULL;
+		}
 		buf_clear(&line);
 		diag_format(d, &line);
 		fprintf(f, "%s\n", buf_cstr(&line));
-		if (d->suppressed) {
-			buf_clear(&line);
-			text_escape(&line, d->file, strlen(d->file), 0);
-			fprintf(f, "%s: note: %u more problem%s in this file not shown\n",
-			        buf_cstr(&line), d->suppressed,
-			        d->suppressed == 1 ? "" : "s");
-		}
+		if (d->suppressed)
+			more = d;
 	}
+	if (more)
+		print_more(more, &line, f);
 	buf_free(&line);
 }
 

@@ -49,8 +49,6 @@ typedef struct Event {
 	const char *file;
 	uint32_t line, col; /* where the event's mapping starts */
 	uint32_t index;     /* load order among all events */
-	const char *fold;   /* search key: text_fold() of the searchable text */
-	size_t fold_len;
 } Event;
 
 /* Limits on content values, enforced by the loader (see README). */

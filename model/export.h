@@ -35,7 +35,11 @@
  *           "## YEAR" whenever the year changes, "### DATE — TITLE" an
  *           event with countries by English name, organizations, tags,
  *           date note, summary, the excerpt quoted with every line
- *           prefixed "> " and the source cited; with `briefing` a final
+ *           prefixed "> " and the source cited (outlet, title, published
+ *           date, url). With `briefing` (the marked events, for a
+ *           report): "# TITLE — DATE", the filters in force and the
+ *           number of events as a list, then one "## DATE — TITLE"
+ *           section per event (no year headings), and a final
  *           "## Sources" list of each source once, in first-appearance
  *           order.
  * yaml      The content schema (one "---" document a distinct source, in
@@ -49,6 +53,7 @@
 #ifndef CYBERLINE_EXPORT_H
 #define CYBERLINE_EXPORT_H
 
+#include "buf.h"
 #include "event.h"
 
 #include <stdbool.h>
@@ -67,7 +72,7 @@ typedef struct ExportOptions {
 	const char *title;   /* Markdown: document title (NULL: default) */
 	const char *filters; /* Markdown: the filters in force, one line */
 	const char *date;    /* Markdown: today's date shown in the title */
-	bool briefing;       /* Markdown: full briefing with source list */
+	bool briefing;       /* Markdown: a briefing (see above) */
 } ExportOptions;
 
 /* Parse a format name ("text", "tsv", "json", "markdown"/"md", "yaml");
@@ -85,5 +90,18 @@ const char *export_format_name(ExportFormat f);
  */
 int export_write(FILE *out, ExportFormat f, const Event *const *events,
                  size_t n, const ExportOptions *opt);
+
+/*
+ * Write the same to the file at path, atomically: the output goes to
+ * "PATH.tmp.XXXXXX" beside it (mkstemp), is flushed and fsync'd, then
+ * renamed over path (a symlink is followed: its target is replaced).
+ * The new file gets mode 0666 less the umask. Returns 0, or -1 with
+ * "cannot write PATH: REASON" appended to err; then no temporary file
+ * is left and an existing file at path is untouched. A path naming
+ * something other than a regular file (a directory, a device) fails.
+ */
+int export_write_file(const char *path, ExportFormat f,
+                      const Event *const *events, size_t n,
+                      const ExportOptions *opt, Buf *err);
 
 #endif

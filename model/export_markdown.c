@@ -1,13 +1,19 @@
 /*
- * export_markdown.c - a readable briefing in Markdown; see export.h.
+ * export_markdown.c - a readable timeline or briefing in Markdown; see
+ * export.h.
  *
  *   # Cyberline timeline          (or opt->title; date, filters below)
  *   ## 2019                       (a heading when the year changes)
  *   ### 2019-11-15 — Title
  *   - **Countries:** France, Russia   (names from ICU; then
  *                                      organizations, tags, date note)
- *   Summary, then the excerpt as a "> " quote, then the source cited.
- *   ## Sources                    (opt->briefing: each source once)
+ *   Summary, then the excerpt as a "> " quote (lines kept), then the
+ *   source cited.
+ *
+ * With opt->briefing (the marked events, for a report) the title carries
+ * the date, the filters and the number of events follow as a list, each
+ * event is a "## 2019-11-15 — Title" section of its own (no year
+ * headings), and a final "## Sources" lists each source once.
  *
  * Escaping is deliberately minimal: the punctuation that could start
  * markup in the middle of a line ( \ ` * _ [ ] < > # ~ ) gets a
@@ -89,11 +95,37 @@ static void md_cite(Buf *o, const Source *s)
 	}
 }
 
+/* A briefing's head: "# Title — date", the filters, how many events. */
+static void md_begin_briefing(ExportRun *r)
+{
+	const ExportOptions *opt = r->opt;
+	Buf *o = &r->out;
+	buf_puts(o, "# ");
+	md_line(o, opt->title ? opt->title : "Briefing");
+	if (opt->date) {
+		buf_puts(o, " \u2014 ");
+		md_line(o, opt->date);
+	}
+	buf_puts(o, "\n\n");
+	if (opt->filters) {
+		buf_puts(o, "- **Filters in force:** ");
+		md_line(o, opt->filters);
+		buf_putc(o, '\n');
+	}
+	buf_printf(o, "- **Marked events:** %zu, in timeline order\n\n", r->n);
+	if (r->n == 0)
+		buf_puts(o, "*No marked events.*\n\n");
+}
+
 /* The title, then the date and filters as a short list if given. */
 static void md_begin(ExportRun *r)
 {
 	const ExportOptions *opt = r->opt;
 	Buf *o = &r->out;
+	if (opt->briefing) {
+		md_begin_briefing(r);
+		return;
+	}
 	buf_puts(o, "# ");
 	md_line(o, opt->title ? opt->title : "Cyberline timeline");
 	buf_puts(o, "\n\n");
@@ -143,7 +175,9 @@ static void md_countries(Buf *o, const Event *e)
 }
 
 /* Every line prefixed, empty ones too, so a blank line in the excerpt
- * cannot end the quote and let the rest read as the exporter's text. */
+ * cannot end the quote and let the rest read as the exporter's text. A
+ * line followed by another ends in two spaces, Markdown's hard line
+ * break, so the excerpt keeps its lines when rendered, as in the reader. */
 static void md_quote(Buf *o, const char *s)
 {
 	for (;;) {
@@ -151,6 +185,8 @@ static void md_quote(Buf *o, const char *s)
 		size_t len = nl ? (size_t)(nl - s) : strlen(s);
 		buf_puts(o, len ? "> " : ">");
 		md_text(o, s, len, TEXT_KEEP_TAB);
+		if (len && nl && nl[1] && nl[1] != '\n')
+			buf_puts(o, "  ");
 		buf_putc(o, '\n');
 		if (!nl)
 			return;
@@ -158,17 +194,21 @@ static void md_quote(Buf *o, const char *s)
 	}
 }
 
-/* One event under its heading; a year heading first when the year
- * differs from the previous event's (events come in the given order,
- * normally sorted by date). */
+/* One event under its heading: in a timeline a year heading comes
+ * first when the year differs from the previous event's (events come in
+ * the given order, normally sorted by date); in a briefing each event is
+ * a section of its own. */
 static void md_event(ExportRun *r, const Event *e, const Event *prev)
 {
 	Buf *o = &r->out;
 	char date[DATE_TEXT_MAX];
 	date_format(e->date, date);
-	if (!prev || prev->date.year != e->date.year)
+	if (r->opt->briefing)
+		buf_printf(o, "## %s \u2014 ", date);
+	else if (!prev || prev->date.year != e->date.year)
 		buf_printf(o, "## %04d\n\n", e->date.year);
-	buf_printf(o, "### %s \u2014 ", date);
+	if (!r->opt->briefing)
+		buf_printf(o, "### %s \u2014 ", date);
 	md_line(o, e->title);
 	buf_puts(o, "\n\n");
 	md_countries(o, e);
@@ -198,7 +238,7 @@ static void md_event(ExportRun *r, const Event *e, const Event *prev)
  * first appearance. */
 static void md_end(ExportRun *r)
 {
-	if (!r->opt->briefing)
+	if (!r->opt->briefing || r->n == 0)
 		return;
 	Buf *o = &r->out;
 	size_t *order = export_group_by_source(r->events, r->n);

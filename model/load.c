@@ -35,14 +35,36 @@ static int compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Add every .yaml and .yml file under dir (recursively) to files. */
-static void collect_dir(const char *dir, PtrVec *files, DiagList *diags,
-                        int depth)
+/* A directory tree walk: what it found, and the directories it has
+ * entered, so that a symbolic link loop or a directory reached twice
+ * is read once. */
+typedef struct Walk {
+	PtrVec *files;
+	DiagList *diags;
+	struct stat *dirs; /* st_dev and st_ino of each directory entered */
+	size_t ndirs;
+} Walk;
+
+/* Note dir (of status st) as entered; false when it already was. */
+static bool enter_dir(Walk *w, const struct stat *st)
+{
+	for (size_t i = 0; i < w->ndirs; i++)
+		if (w->dirs[i].st_dev == st->st_dev &&
+		    w->dirs[i].st_ino == st->st_ino)
+			return false;
+	if (w->ndirs % 16 == 0)
+		w->dirs = xrealloc(w->dirs, (w->ndirs + 16) * sizeof *w->dirs);
+	w->dirs[w->ndirs++] = *st;
+	return true;
+}
+
+/* Add every .yaml and .yml file under dir (recursively) to w->files. */
+static void collect_dir(Walk *w, const char *dir, int depth)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot read directory: %s",
-		         strerror(errno));
+		diag_add(w->diags, DIAG_ERROR, dir, 0, 0,
+		         "cannot read directory: %s", strerror(errno));
 		return;
 	}
 	struct dirent *ent;
@@ -56,10 +78,10 @@ static void collect_dir(const char *dir, PtrVec *files, DiagList *diags,
 		struct stat st;
 		if (stat(buf_cstr(&path), &st) != 0)
 			continue;
-		if (S_ISDIR(st.st_mode) && depth < 32)
-			collect_dir(buf_cstr(&path), files, diags, depth + 1);
+		if (S_ISDIR(st.st_mode) && depth < 32 && enter_dir(w, &st))
+			collect_dir(w, buf_cstr(&path), depth + 1);
 		else if (S_ISREG(st.st_mode) && has_yaml_suffix(ent->d_name))
-			ptrvec_push(files, xstrdup(buf_cstr(&path)));
+			ptrvec_push(w->files, xstrdup(buf_cstr(&path)));
 	}
 	buf_free(&path);
 	closedir(d);
@@ -69,20 +91,22 @@ static void collect_dir(const char *dir, PtrVec *files, DiagList *diags,
 static void collect_paths(const char *const *paths, size_t n, PtrVec *files,
                           DiagList *diags)
 {
+	Walk w = {.files = files, .diags = diags};
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 		size_t first = files->count;
 		if (stat(paths[i], &st) != 0)
 			diag_add(diags, DIAG_ERROR, paths[i], 0, 0, "%s",
 			         strerror(errno));
-		else if (S_ISDIR(st.st_mode))
-			collect_dir(paths[i], files, diags, 0);
-		else
+		else if (S_ISDIR(st.st_mode) && enter_dir(&w, &st))
+			collect_dir(&w, paths[i], 0);
+		else if (!S_ISDIR(st.st_mode))
 			ptrvec_push(files, xstrdup(paths[i]));
 		if (files->count > first)
 			qsort(files->items + first, files->count - first,
 			      sizeof *files->items, compare_strings);
 	}
+	free(w.dirs);
 }
 
 /* ---- reading and parsing one file ------------------------------------- */

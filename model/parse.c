@@ -336,22 +336,8 @@ static void parse_root(FieldCtx *c, Doc *d, yaml_mark_t doc_at)
 	               (d->has_source ? 1u : 0u) | (d->has_events ? 2u : 0u));
 }
 
-/* The searchable text of an event, folded once at load. */
-static void fold_event(FieldCtx *c, Event *ev, Buf *scratch)
-{
-	const char *parts[] = {ev->title, ev->summary, ev->excerpt,
-	                       ev->source->title, ev->source->outlet};
-	buf_clear(scratch);
-	for (size_t i = 0; i < COUNT(parts); i++) {
-		text_fold(scratch, parts[i], strlen(parts[i]));
-		buf_putc(scratch, '\n');
-	}
-	ev->fold = arena_strndup(c->arena, buf_cstr(scratch), scratch->len);
-	ev->fold_len = scratch->len;
-}
-
 /* Hand a finished document's events to the file result. */
-static void finish_document(FieldCtx *c, Doc *d, FileResult *r, Buf *scratch)
+static void finish_document(Doc *d, FileResult *r)
 {
 	if (d->source) {
 		d->source->file = r->file;
@@ -360,7 +346,6 @@ static void finish_document(FieldCtx *c, Doc *d, FileResult *r, Buf *scratch)
 			Event *ev = d->events.items[i];
 			ev->source = d->source;
 			ev->file = r->file;
-			fold_event(c, ev, scratch);
 			ptrvec_push(&r->events, ev);
 			ptrvec_push(&r->positions, d->positions.items[i]);
 		}
@@ -381,7 +366,6 @@ void parse_buffer(FileResult *r, const char *file, const char *data,
 	FieldCtx c = {.arena = &r->arena};
 	r->file = file;
 	yreader_init(&c.y, file, data, len, &r->diags);
-	Buf scratch = BUF_INIT;
 	size_t documents = 0;
 	yaml_event_t *e;
 	while ((e = yreader_peek(&c.y)) && e->type != YAML_STREAM_END_EVENT) {
@@ -398,12 +382,11 @@ void parse_buffer(FileResult *r, const char *file, const char *data,
 		Doc d = {0};
 		if (yreader_peek(&c.y))
 			parse_root(&c, &d, doc_at);
-		finish_document(&c, &d, r, &scratch);
+		finish_document(&d, r);
 	}
 	if (e && documents == 0)
 		diag_add(&r->diags, DIAG_WARNING, file, 0, 0,
 		         "file holds no YAML document (empty file)");
-	buf_free(&scratch);
 	yreader_done(&c.y);
 }
 

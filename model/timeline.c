@@ -1,9 +1,18 @@
 /*
  * timeline.c - sorting once and filtering often; see timeline.h.
+ *
+ * Filtering touches every event on every keystroke, so it reads compact
+ * per-event keys laid out in timeline order (period bounds and a
+ * 256-bit country mask over the countries the corpus uses) rather than
+ * the scattered Event structs; the search reads the SearchIndex.
  */
 #include "timeline.h"
 
+#include "search_cache.h"
+#include "search_index.h"
 #include "text.h"
+
+#include <pthread.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,35 +65,26 @@ void filter_copy(Filter *dst, const Filter *src)
 	dst->search = search;
 }
 
-static bool match_countries(const Filter *f, const Event *e)
-{
-	if (f->ncountries == 0)
-		return true;
-	size_t hits = 0;
-	for (uint32_t i = 0; i < e->ncountries; i++)
-		if (countryset_has(&f->countries, e->countries[i]))
-			hits++;
-	return f->match_all ? hits == f->ncountries : hits > 0;
-}
-
-bool filter_match(const Filter *f, const Event *e)
-{
-	if (date_last_day(e->date) < f->from || date_first_day(e->date) > f->to)
-		return false;
-	if (!match_countries(f, e))
-		return false;
-	if (f->search && *f->search &&
-	    !(e->fold && memmem(e->fold, e->fold_len, f->search,
-	                        strlen(f->search))))
-		return false;
-	return !f->keep || f->keep(f->keep_ctx, e);
-}
-
 void filter_free(Filter *f)
 {
 	free(f->search);
 	f->search = NULL;
 }
+
+/* Compact filter keys of one event, in timeline order. */
+typedef struct Key {
+	int32_t first, last; /* the period, yyyymmdd */
+	uint64_t countries[4];
+} Key;
+
+struct TimelinePriv {
+	Key *keys;
+	uint8_t dense[COUNTRY_CODES]; /* code -> bit in Key.countries */
+	SearchIndex *index;           /* built on the first search */
+	SearchCache *cache;
+};
+
+enum { DENSE_NONE = 0xFF };
 
 /* Timeline order: date_compare, then id, then load order. */
 static int compare_events(const void *pa, const void *pb)
@@ -100,15 +100,41 @@ static int compare_events(const void *pa, const void *pb)
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
+/* Fill the keys; countries get dense bits in order of first use (the
+ * ISO list has fewer than 256 codes, so every code gets one). */
+static void build_keys(Timeline *t)
+{
+	struct TimelinePriv *p = t->priv;
+	memset(p->dense, DENSE_NONE, sizeof p->dense);
+	unsigned next = 0;
+	p->keys = xcalloc(t->count ? t->count : 1, sizeof *p->keys);
+	for (size_t i = 0; i < t->count; i++) {
+		const Event *e = t->sorted[i];
+		Key *k = &p->keys[i];
+		k->first = date_first_day(e->date);
+		k->last = date_last_day(e->date);
+		for (uint32_t c = 0; c < e->ncountries; c++) {
+			CountryCode code = e->countries[c];
+			if (p->dense[code] == DENSE_NONE && next < 255)
+				p->dense[code] = (uint8_t)next++;
+			unsigned bit = p->dense[code];
+			k->countries[bit / 64] |= (uint64_t)1 << (bit % 64);
+		}
+	}
+}
+
 Timeline *timeline_new(const Corpus *c)
 {
 	Timeline *t = xcalloc(1, sizeof *t);
+	t->priv = xcalloc(1, sizeof *t->priv);
 	t->count = c->count;
-	t->sorted = xmalloc(c->count * sizeof *t->sorted);
-	t->shown = xmalloc(c->count * sizeof *t->shown);
+	t->sorted = xmalloc((c->count ? c->count : 1) * sizeof *t->sorted);
+	t->shown = xmalloc((c->count ? c->count : 1) * sizeof *t->shown);
 	for (size_t i = 0; i < c->count; i++)
 		t->sorted[i] = c->events[i];
 	qsort(t->sorted, t->count, sizeof *t->sorted, compare_events);
+	build_keys(t);
+	t->priv->cache = search_cache_new(t->count);
 	Filter f;
 	filter_init(&f);
 	timeline_apply(t, &f);
@@ -116,33 +142,113 @@ Timeline *timeline_new(const Corpus *c)
 	return t;
 }
 
-/* True when every event f shows is among those `last` showed. */
-static bool narrows(const Filter *last, const Filter *f)
+void timeline_prepare_search(Timeline *t)
 {
-	if (last->from != f->from || last->to != f->to ||
-	    last->match_all != f->match_all || last->ncountries != f->ncountries ||
-	    memcmp(&last->countries, &f->countries, sizeof f->countries) != 0 ||
-	    last->keep != f->keep || last->keep_ctx != f->keep_ctx)
+	if (!t->priv->index)
+		t->priv->index = search_index_start(t->sorted, t->count);
+}
+
+/* A filter's countries as a mask over the timeline's dense bits.
+ * *impossible is set when `all` asks for a country no event has. */
+typedef struct Mask {
+	uint64_t bits[4];
+	bool active, all, impossible;
+} Mask;
+
+static Mask mask_for(const Timeline *t, const Filter *f)
+{
+	Mask m = {.active = f->ncountries > 0, .all = f->match_all};
+	for (CountryCode c = 0; m.active && c < COUNTRY_CODES; c++) {
+		if (!countryset_has(&f->countries, c))
+			continue;
+		unsigned bit = t->priv->dense[c];
+		if (bit == DENSE_NONE)
+			m.impossible = m.impossible || m.all;
+		else
+			m.bits[bit / 64] |= (uint64_t)1 << (bit % 64);
+	}
+	return m;
+}
+
+/* The window, countries and predicate: every test but the search. */
+static bool match_cheap(const Timeline *t, const Filter *f, const Mask *m,
+                        size_t i)
+{
+	const Key *k = &t->priv->keys[i];
+	if (k->last < f->from || k->first > f->to)
 		return false;
-	if (!last->search || !*last->search)
-		return true;
-	return f->search && strstr(f->search, last->search) != NULL;
+	if (m->active) {
+		if (m->impossible)
+			return false;
+		uint64_t any = 0, all = 1;
+		for (int w = 0; w < 4; w++) {
+			any |= k->countries[w] & m->bits[w];
+			all &= (k->countries[w] & m->bits[w]) == m->bits[w];
+		}
+		if (m->all ? !all : !any)
+			return false;
+	}
+	return !f->keep || f->keep(f->keep_ctx, t->sorted[i]);
+}
+
+typedef struct Scan {
+	const Timeline *t;
+	const Filter *f;
+	const Mask *m;
+	uint8_t *hits;
+	size_t from, to; /* range of sorted indexes */
+} Scan;
+
+/* Answer the search for every event in the range that passes the cheap
+ * tests and whose answer is not known yet. */
+static void *scan_range(void *arg)
+{
+	Scan *s = arg;
+	const char *needle = s->f->search;
+	size_t nlen = strlen(needle);
+	for (size_t i = s->from; i < s->to; i++) {
+		if (s->hits[i] != HIT_UNKNOWN || !match_cheap(s->t, s->f, s->m, i))
+			continue;
+		size_t len;
+		const char *text = search_index_text(s->t->priv->index, i, &len);
+		s->hits[i] = memmem(text, len, needle, nlen) ? HIT_YES : HIT_NO;
+	}
+	return NULL;
+}
+
+/* Fill in the unknown answers, on two threads when there are many. */
+static void scan_unknown(const Timeline *t, const Filter *f, const Mask *m,
+                         uint8_t *hits)
+{
+	Scan halves[2] = {{t, f, m, hits, 0, t->count / 2},
+	                  {t, f, m, hits, t->count / 2, t->count}};
+	pthread_t helper;
+	if (t->count < 20000 ||
+	    pthread_create(&helper, NULL, scan_range, &halves[1]) != 0) {
+		Scan all = {t, f, m, hits, 0, t->count};
+		scan_range(&all);
+		return;
+	}
+	scan_range(&halves[0]);
+	pthread_join(helper, NULL);
 }
 
 void timeline_apply(Timeline *t, const Filter *f)
 {
-	/* A predicate may change its answers between calls (marks), so
-	 * only search and window narrowing reuse the previous result. */
-	bool reuse = t->applied && !f->keep && narrows(&t->last, f);
-	const Event **from = reuse ? t->shown : t->sorted;
-	size_t n = reuse ? t->nshown : t->count;
+	Mask m = mask_for(t, f);
+	const uint8_t *hits = NULL;
+	if (f->search && *f->search) {
+		timeline_prepare_search(t);
+		search_index_wait(t->priv->index);
+		uint8_t *h = search_cache_get(t->priv->cache, f->search);
+		scan_unknown(t, f, &m, h);
+		hits = h;
+	}
 	size_t kept = 0;
-	for (size_t i = 0; i < n; i++)
-		if (filter_match(f, from[i]))
-			t->shown[kept++] = from[i];
+	for (size_t i = 0; i < t->count; i++)
+		if ((!hits || hits[i] == HIT_YES) && match_cheap(t, f, &m, i))
+			t->shown[kept++] = t->sorted[i];
 	t->nshown = kept;
-	filter_copy(&t->last, f);
-	t->applied = true;
 }
 
 size_t timeline_seek(const Timeline *t, int32_t day)
@@ -162,7 +268,10 @@ void timeline_free(Timeline *t)
 {
 	if (!t)
 		return;
-	filter_free(&t->last);
+	search_index_free(t->priv->index);
+	search_cache_free(t->priv->cache);
+	free(t->priv->keys);
+	free(t->priv);
 	free(t->sorted);
 	free(t->shown);
 	free(t);

@@ -46,7 +46,6 @@ void filter_add_country(Filter *f, CountryCode c);
 void filter_clear_countries(Filter *f);
 /* Copy src into dst (dst gets its own search string). */
 void filter_copy(Filter *dst, const Filter *src);
-bool filter_match(const Filter *f, const Event *e);
 void filter_free(Filter *f);
 
 typedef struct Timeline {
@@ -54,20 +53,28 @@ typedef struct Timeline {
 	size_t count;
 	const Event **shown;  /* the filtered subset, sorted; owned */
 	size_t nshown;
-	Filter last;          /* the filter `shown` was computed with */
-	bool applied;
+	struct TimelinePriv *priv; /* filter keys, search index and cache */
 } Timeline;
 
 /* Sort the corpus's events into a new Timeline showing the default
  * window. The caller owns it: timeline_free(). */
 Timeline *timeline_new(const Corpus *c);
 /*
- * Recompute `shown` for filter f. When f only narrows the previous
- * filter (same window and countries, a search that extends the last
- * one) only the shown events are rescanned, which keeps typing in a
- * search prompt cheap on large corpora.
+ * Recompute `shown` for filter f. The window, countries and predicate
+ * are cheap and tested every time; the search is the costly part, so
+ * its answers are remembered per search key for the last few keys.
+ * Typing a letter only rescans the previous key's hits (a miss stays a
+ * miss), backspace finds its answers in the cache, and a country change
+ * under an active search reuses them; what is left to scan is split
+ * across threads on large timelines.
  */
 void timeline_apply(Timeline *t, const Filter *f);
+/*
+ * Start building the search text in the background (the first search
+ * would otherwise build it, and on a large corpus that takes a moment).
+ * The UI calls this once its first frame is on screen. Idempotent.
+ */
+void timeline_prepare_search(Timeline *t);
 /* Index in `shown` of the first event on or after day (yyyymmdd). */
 size_t timeline_seek(const Timeline *t, int32_t day);
 void timeline_free(Timeline *t);

@@ -58,11 +58,12 @@ static UChar32 next_char(const char *s, size_t n, size_t *i)
 	return c;
 }
 
-/* The characters libyaml's reader accepts. */
+/* The characters libyaml's reader accepts, except NEL (U+0085): a C1
+ * control that libyaml would silently take for a line break. */
 static bool char_allowed(UChar32 c)
 {
 	return c == 0x09 || c == 0x0A || c == 0x0D ||
-	       (c >= 0x20 && c <= 0x7E) || c == 0x85 ||
+	       (c >= 0x20 && c <= 0x7E) ||
 	       (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
 	       (c >= 0x10000 && c <= 0x10FFFF);
 }
@@ -166,7 +167,7 @@ static void sanitize(YReader *r, const char *data, size_t len)
 		cursor_step(&cur, 0xFFFD);
 		if (r->ntaints > YREADER_TAINT_MAX) {
 			cut_here(r);
-			copied = len = i;
+			len = i; /* the rest is not read */
 			break;
 		}
 	}

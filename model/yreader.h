@@ -6,9 +6,10 @@
  *
  * Before libyaml sees the text, every character it would refuse (an
  * invalid UTF-8 byte; a control character other than TAB, LF and CR;
- * DEL; U+FFFE, U+FFFF) is replaced by U+FFFD and remembered as a
- * "taint", because libyaml stops the whole file at the first one. So a
- * stray byte costs only the value it sits in: the converters ask
+ * DEL; U+FFFE, U+FFFF), and NEL, which it would take for a line break,
+ * is replaced by U+FFFD and remembered as a "taint": libyaml would
+ * stop the whole file at the first one. So a stray byte costs only
+ * the value it sits in: the converters ask
  * yreader_tainted() before using a scalar, and a taint nobody claimed
  * (in a comment, a skipped value) is reported as the parse passes it.
  * After YREADER_TAINT_MAX taints the rest is not text (binary junk, a

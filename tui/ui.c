@@ -6,7 +6,9 @@
  * so held keys and fast typing never queue up frames) and quits. Keys go
  * to the active view (the overlay, else the focused pane) through the
  * command table; what a view hands back (UI_PASS) is tried by
- * ui_command() here, then by the list for the reader.
+ * ui_command() here, then by the list for the reader. A message
+ * (ui_message: an export done, an error) stays on the status line until
+ * the next key.
  *
  * Signals: SIGINT/SIGTERM/SIGHUP set a flag the loop checks, so the
  * terminal is restored by the normal path; fatal signals restore it from
@@ -18,6 +20,7 @@
 
 #include <locale.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +46,7 @@ static const struct view_ops *const ui_view_table[V_COUNT] = {
 	[V_COUNTRIES] = &view_countries_ops,
 	[V_HELP] = &view_help_ops,
 	[V_PROBLEMS] = &view_problems_ops,
+	[V_CONFIRM] = &view_confirm_ops,
 };
 
 /* Where each element goes for a terminal of w x h. */
@@ -182,7 +186,8 @@ static void ui_draw(Ui *ui)
 		ui_draw_view(ui, V_READER, l.reader);
 		ui_draw_separators(ui, &l);
 	}
-	ui_draw_view(ui, ui->overlay == V_PROMPT ? V_PROMPT : V_STATUS, l.status);
+	bool asking = ui->overlay == V_PROMPT || ui->overlay == V_CONFIRM;
+	ui_draw_view(ui, asking ? ui->overlay : V_STATUS, l.status);
 	term_end(ui->term);
 }
 
@@ -206,6 +211,19 @@ void ui_open(Ui *ui, ViewId v)
 void ui_close_overlay(Ui *ui)
 {
 	ui->overlay = V_NONE;
+}
+
+/* Replace the status row's message; the next key clears it. */
+void ui_message(Ui *ui, bool error, const char *fmt, ...)
+{
+	Buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(ui->message);
+	ui->message = buf_detach(&b);
+	ui->message_error = error;
 }
 
 /* Toggle an overlay that is a viewer (help, problems). */
@@ -238,7 +256,16 @@ static unsigned ui_command(Ui *ui, Command cmd)
 	case CMD_CLEAR:
 		filter_clear_countries(&ui->filter);
 		ui->filter.match_all = false;
+		ui_marked_only(ui, false);
 		return ui_set_search(ui, NULL);
+	case CMD_MARK:
+		return ui_mark_toggle(ui);
+	case CMD_MARKED_ONLY:
+		return ui_marked_only(ui, !ui->marked_only);
+	case CMD_UNMARK_ALL:
+		return ui_marks_clear(ui);
+	case CMD_EXPORT:
+		return ui_export_open(ui);
 	case CMD_REDRAW:
 		return UI_REPAINT;
 	case CMD_BACK:
@@ -260,7 +287,7 @@ static unsigned ui_key(Ui *ui, int key)
 	ViewId v = ui_active(ui);
 	const struct view_ops *ops = ui->views[v].ops;
 	void *priv = ui->views[v].priv;
-	for (unsigned bit = 1; bit <= CTX_EDIT; bit <<= 1) {
+	for (unsigned bit = 1; bit <= CTX_LAST; bit <<= 1) {
 		if (!(ops->contexts & bit))
 			continue;
 		Command cmd = commands_lookup(bit, key);
@@ -299,8 +326,14 @@ static unsigned ui_input(Ui *ui, const UiInput *in)
 		return ui_mouse(ui, in);
 	if (in->key == UK_NONE)
 		return 0;
+	unsigned cleared = 0;
+	if (ui->message) { /* a message lasts until the next key */
+		free(ui->message);
+		ui->message = NULL;
+		cleared = UI_DRAW;
+	}
 	unsigned r = ui_key(ui, in->key);
-	return r & UI_PASS ? 0 : r;
+	return (r & UI_PASS ? 0 : r) | cleared;
 }
 
 /* The loop: input, flags, draw; returns the exit status. */
@@ -324,6 +357,9 @@ static int ui_loop(Ui *ui)
 			term_invalidate(ui->term);
 		if (pending & (UI_DRAW | UI_FILTER | UI_REPAINT))
 			ui_draw(ui);
+		/* With the first frame up, fold the search text in the
+		 * background so the first search keystroke need not wait. */
+		timeline_prepare_search(ui->tl);
 		pending = 0;
 		if (term_read(ui->term, &in, 250))
 			pending = ui_input(ui, &in);
@@ -331,7 +367,7 @@ static int ui_loop(Ui *ui)
 }
 
 /* Entry point (ui.h): set up, loop, tear down; returns the exit status. */
-int ui_run(const Corpus *corpus, const Filter *initial)
+int ui_run(const Corpus *corpus, const Filter *initial, bool marked_only)
 {
 	setlocale(LC_ALL, "");
 	Ui ui;
@@ -363,6 +399,8 @@ int ui_run(const Corpus *corpus, const Filter *initial)
 		ui.views[v].priv = ui_view_table[v]->open
 			? ui_view_table[v]->open(&ui) : NULL;
 	}
+	ui_marks_open(&ui);
+	ui_marked_only(&ui, marked_only);
 
 	int status = ui_loop(&ui);
 
@@ -371,10 +409,13 @@ int ui_run(const Corpus *corpus, const Filter *initial)
 			ui.views[v].ops->close(ui.views[v].priv);
 	term_close(ui.term);
 	ui_signals_restore();
+	ui_marks_close(&ui);
 	ui_timeline_free(&ui);
 	timeline_free(ui.tl);
 	filter_free(&ui.filter);
 	free(ui.search_text);
 	free(ui.search_saved);
+	free(ui.message);
+	free(ui.export_path);
 	return status;
 }

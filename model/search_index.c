@@ -1,0 +1,118 @@
+/*
+ * search_index.c - folding a timeline's search text on worker threads;
+ * see search_index.h.
+ *
+ * The events are split into one contiguous range per worker; each worker
+ * folds its range into its own buffer and records where each event's
+ * text starts, so workers share nothing but the read-only events.
+ */
+#include "search_index.h"
+
+#include "text.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { INDEX_WORKERS_MAX = 8, INDEX_SERIAL_BELOW = 5000 };
+
+typedef struct Part {
+	const Event *const *events;
+	size_t from, to;   /* event range folded by this part */
+	Buf text;          /* folded text of the range, back to back */
+	size_t *offsets;   /* to - from + 1 offsets into text */
+	pthread_t thread;
+	bool threaded;
+} Part;
+
+struct SearchIndex {
+	Part parts[INDEX_WORKERS_MAX];
+	size_t nparts;
+	size_t n;
+	bool waited;
+};
+
+void search_fold_event(const Event *e, Buf *out)
+{
+	const char *parts[] = {e->title, e->summary, e->excerpt,
+	                       e->source ? e->source->title : NULL,
+	                       e->source ? e->source->outlet : NULL};
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		if (!parts[i])
+			continue;
+		text_fold(out, parts[i], strlen(parts[i]));
+		buf_putc(out, '\n'); /* a needle never spans two fields */
+	}
+}
+
+static void *part_build(void *arg)
+{
+	Part *p = arg;
+	p->offsets = xmalloc((p->to - p->from + 1) * sizeof *p->offsets);
+	for (size_t i = p->from; i < p->to; i++) {
+		p->offsets[i - p->from] = p->text.len;
+		search_fold_event(p->events[i], &p->text);
+	}
+	p->offsets[p->to - p->from] = p->text.len;
+	return NULL;
+}
+
+static size_t worker_count(size_t n)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < INDEX_SERIAL_BELOW || cpus < 2)
+		return 1;
+	return cpus > INDEX_WORKERS_MAX ? INDEX_WORKERS_MAX : (size_t)cpus;
+}
+
+SearchIndex *search_index_start(const Event *const *events, size_t n)
+{
+	SearchIndex *x = xcalloc(1, sizeof *x);
+	x->n = n;
+	x->nparts = worker_count(n);
+	for (size_t k = 0; k < x->nparts; k++) {
+		Part *p = &x->parts[k];
+		p->events = events;
+		p->from = n * k / x->nparts;
+		p->to = n * (k + 1) / x->nparts;
+		p->threaded = x->nparts > 1 &&
+		              pthread_create(&p->thread, NULL, part_build, p) == 0;
+		if (!p->threaded)
+			part_build(p);
+	}
+	return x;
+}
+
+void search_index_wait(SearchIndex *x)
+{
+	if (x->waited)
+		return;
+	for (size_t k = 0; k < x->nparts; k++)
+		if (x->parts[k].threaded)
+			pthread_join(x->parts[k].thread, NULL);
+	x->waited = true;
+}
+
+const char *search_index_text(const SearchIndex *x, size_t i, size_t *len)
+{
+	size_t k = 0;
+	while (k + 1 < x->nparts && i >= x->parts[k].to)
+		k++;
+	const Part *p = &x->parts[k];
+	size_t at = p->offsets[i - p->from];
+	*len = p->offsets[i - p->from + 1] - at;
+	return buf_cstr(&p->text) + at;
+}
+
+void search_index_free(SearchIndex *x)
+{
+	if (!x)
+		return;
+	search_index_wait(x);
+	for (size_t k = 0; k < x->nparts; k++) {
+		buf_free(&x->parts[k].text);
+		free(x->parts[k].offsets);
+	}
+	free(x);
+}
