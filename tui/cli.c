@@ -14,7 +14,7 @@
 #include <string.h>
 
 enum { OPT_LIST = 256, OPT_FORMAT, OPT_VALIDATE, OPT_STATS, OPT_MATCH,
-       OPT_FROM, OPT_TO };
+       OPT_FROM, OPT_TO, OPT_MARKED };
 
 static const struct option long_options[] = {
 	{"list", no_argument, NULL, OPT_LIST},
@@ -26,6 +26,7 @@ static const struct option long_options[] = {
 	{"from", required_argument, NULL, OPT_FROM},
 	{"to", required_argument, NULL, OPT_TO},
 	{"search", required_argument, NULL, 's'},
+	{"marked", no_argument, NULL, OPT_MARKED},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -70,12 +71,20 @@ void cli_usage(FILE *out)
 "  -s, --search TEXT      only events whose title, summary, excerpt or\n"
 "                         source mention TEXT, ignoring case and accents\n"
 "                           cyberline --list -s bregancon\n"
+"      --marked           only the events marked in the interactive\n"
+"                         timeline (m); with --format=markdown, the same\n"
+"                         briefing its export (e) writes\n"
+"                           cyberline --list --marked --format=markdown\n"
 "\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
+"Marks are kept in $XDG_STATE_HOME/cyberline/marks (by default\n"
+"~/.local/state/cyberline/marks).\n"
+"\n"
 "Exit status: 0 success; 1 the content has errors (good events are still\n"
-"listed); 2 usage error (unknown option, country or malformed date).\n"
+"listed) or, with --marked, the marks file cannot be read; 2 usage error\n"
+"(unknown option, country or malformed date).\n"
 "In the interactive timeline press ? for the keys.\n",
 		out);
 }
@@ -148,7 +157,11 @@ static int apply_option(CliOptions *o, int opt, const char *arg, Date *from,
 	case 'h': o->mode = MODE_HELP; return 0;
 	case 'V': o->mode = MODE_VERSION; return 0;
 	case 'c': return add_countries(&o->filter, arg);
-	case 's': filter_set_search(&o->filter, arg); return 0;
+	case 's':
+		filter_set_search(&o->filter, arg);
+		o->search = arg;
+		return 0;
+	case OPT_MARKED: o->marked = true; return 0;
 	case OPT_FROM: return parse_date_arg("--from", arg, from);
 	case OPT_TO: return parse_date_arg("--to", arg, to);
 	case OPT_FORMAT:

@@ -26,6 +26,8 @@ typedef struct CliOptions {
 	CliMode mode;
 	ExportFormat format;
 	Filter filter;       /* window, countries, search, match; owned */
+	const char *search;  /* the last --search as typed (argv), or NULL */
+	bool marked;         /* --marked: only the marked events */
 	const char **paths;  /* borrowed from argv; malloc'd array */
 	size_t npaths;
 } CliOptions;

@@ -10,6 +10,7 @@
  * Contexts: where a binding is live. The browse contexts (list, reader,
  * viewers) bind letters; the text contexts (prompt, country panel) never
  * do, except Space in the panel, so letters go to the text being typed.
+ * A y/n question (CTX_CONFIRM) takes only its answers.
  */
 #ifndef CYBERLINE_COMMANDS_H
 #define CYBERLINE_COMMANDS_H
@@ -23,6 +24,8 @@ enum {
 	CTX_PANEL = 8,   /* the country panel is open */
 	CTX_PROMPT = 16, /* a prompt (search) is open */
 	CTX_EDIT = 32,   /* line editing, in the prompt and the panel */
+	CTX_CONFIRM = 64, /* a y/n question on the status line */
+	CTX_LAST = CTX_CONFIRM,
 };
 #define CTX_BROWSE (CTX_LIST | CTX_READER)
 #define CTX_VIEWS (CTX_LIST | CTX_READER | CTX_PAGER)
@@ -54,7 +57,17 @@ enum {
 	X(CMD_COUNTRIES, "countries", CTX_BROWSE, \
 	  "Choose countries to show", 'c') \
 	X(CMD_CLEAR, "clear-filters", CTX_BROWSE, \
-	  "Clear the search and the country filter", 'x') \
+	  "Clear the search, the country filter and marked-only", 'x') \
+	/* CMD_MARK..CMD_EXPORT: one help section (view_help.c) */ \
+	X(CMD_MARK, "mark", CTX_BROWSE, \
+	  "Mark or unmark the selected event (marks are kept across runs)", \
+	  'm') \
+	X(CMD_MARKED_ONLY, "marked-only", CTX_BROWSE, \
+	  "Show only the marked events, or every event again", 'M') \
+	X(CMD_UNMARK_ALL, "clear-marks", CTX_BROWSE, \
+	  "Clear all marks (asks first)", 'u') \
+	X(CMD_EXPORT, "export", CTX_BROWSE, \
+	  "Export the marked events as a Markdown briefing", 'e') \
 	X(CMD_PROBLEMS, "problems", CTX_VIEWS, \
 	  "Show problems found in the content (file:line:col)", '!', 'p') \
 	X(CMD_HELP, "help", CTX_VIEWS, "Show or close this help", '?', UK_F1) \
@@ -74,10 +87,12 @@ enum {
 	X(CMD_APPLY, "apply", CTX_PANEL, "Apply the selection", UK_ENTER) \
 	X(CMD_CANCEL, "cancel", CTX_PANEL, "Close without changing the filter", \
 	  UK_ESC) \
-	X(CMD_ACCEPT, "accept", CTX_PROMPT, "Keep the search and close the prompt", \
-	  UK_ENTER) \
+	X(CMD_ACCEPT, "accept", CTX_PROMPT, \
+	  "Keep the search, or write the export; close the prompt", UK_ENTER) \
 	X(CMD_PROMPT_CANCEL, "prompt-cancel", CTX_PROMPT, \
 	  "Cancel: restore what was there before", UK_ESC, UK_CTRL('g')) \
+	X(CMD_COMPLETE, "complete", CTX_PROMPT, \
+	  "Complete the file name (export prompt)", UK_TAB) \
 	X(CMD_EDIT_LEFT, "edit-left", CTX_EDIT, "Cursor left", \
 	  UK_LEFT, UK_CTRL('b')) \
 	X(CMD_EDIT_RIGHT, "edit-right", CTX_EDIT, "Cursor right", \
@@ -93,7 +108,9 @@ enum {
 	X(CMD_EDIT_KILL, "edit-kill", CTX_EDIT, \
 	  "Delete everything before the cursor", UK_CTRL('u')) \
 	X(CMD_EDIT_KILL_WORD, "edit-kill-word", CTX_EDIT, \
-	  "Delete the word before the cursor", UK_CTRL('w'))
+	  "Delete the word before the cursor", UK_CTRL('w')) \
+	X(CMD_YES, "yes", CTX_CONFIRM, "Yes", 'y', 'Y') \
+	X(CMD_NO, "no", CTX_CONFIRM, "No", 'n', 'N', UK_ESC, UK_CTRL('g'))
 
 typedef enum Command {
 	CMD_NONE = 0,

@@ -3,10 +3,13 @@
  * content, then list, validate, count or open the interactive UI.
  *
  * Exit status: 0 success, 1 content errors (everything good is still
- * shown), 2 usage errors. Diagnostics go to stderr, results to stdout.
+ * shown) or, with --marked, a marks file that cannot be read, 2 usage
+ * errors. Diagnostics go to stderr, results to stdout.
  */
+#include "briefing.h"
 #include "cli.h"
 #include "load.h"
+#include "marks.h"
 #include "stats.h"
 #include "timeline.h"
 #include "ui.h"
@@ -102,11 +105,54 @@ static Corpus *load(const CliOptions *o)
 	return c;
 }
 
+/*
+ * --marked outside the UI: read the marks (never written here) and make
+ * o->filter keep only marked events. Returns 0 with *out set (the caller
+ * frees it), or 1 after saying on stderr why the marks cannot be known.
+ * Marks the content lacks are only mentioned.
+ */
+static int use_marks(CliOptions *o, const Corpus *c, Marks **out)
+{
+	char *path = marks_default_path();
+	if (!path) {
+		fputs("cyberline: --marked: cannot find the marks: neither "
+		      "XDG_STATE_HOME nor HOME is set\n", stderr);
+		return 1;
+	}
+	Buf warning = BUF_INIT;
+	Marks *m = marks_open(path, &warning);
+	buf_free(&warning);
+	free(path);
+	if (marks_problem(m)) {
+		fprintf(stderr, "cyberline: --marked: %s\n", marks_problem(m));
+		marks_free(m);
+		return 1;
+	}
+	size_t dangling = marks_dangling(m, c);
+	if (dangling)
+		fprintf(stderr, "cyberline: %zu marked event%s not in this content "
+		        "(kept in %s)\n", dangling, dangling == 1 ? " is" : "s are",
+		        marks_path(m));
+	o->filter.keep = marks_filter_keep;
+	o->filter.keep_ctx = m;
+	*out = m;
+	return 0;
+}
+
+/* --list: the filtered timeline in the chosen format; with --marked and
+ * Markdown, the briefing the UI's export writes. */
 static int run_list(const CliOptions *o, Corpus *c)
 {
 	Timeline *t = timeline_new(c);
 	timeline_apply(t, &o->filter);
-	int rc = export_write(stdout, o->format, t->shown, t->nshown, NULL);
+	Briefing b;
+	bool briefing = o->marked && o->format == EXPORT_MARKDOWN;
+	if (briefing)
+		briefing_init(&b, &o->filter, o->search);
+	int rc = export_write(stdout, o->format, t->shown, t->nshown,
+	                      briefing ? &b.opt : NULL);
+	if (briefing)
+		briefing_free(&b);
 	if (fflush(stdout) != 0)
 		rc = -1;
 	if (rc != 0)
@@ -182,7 +228,7 @@ static int run_ui(const CliOptions *o, Corpus *c)
 		      stderr);
 		return 2;
 	}
-	return ui_run(c, &o->filter);
+	return ui_run(c, &o->filter, o->marked);
 }
 
 int main(int argc, char **argv)
@@ -200,20 +246,26 @@ int main(int argc, char **argv)
 	}
 	Corpus *c = load(&o);
 	bool ui = o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO);
+	Marks *marks = NULL;
 	if (!ui)
 		diag_print(&c->diags, stderr);
-	if (ui)
+	/* Unreadable marks leave nothing to list or count: use_marks said
+	 * why and rc is 1. */
+	if (!ui && o.marked && o.mode != MODE_VALIDATE)
+		rc = use_marks(&o, c, &marks);
+	if (rc == 0 && ui)
 		rc = run_ui(&o, c);
-	else if (o.mode == MODE_VALIDATE)
+	else if (rc == 0 && o.mode == MODE_VALIDATE)
 		rc = run_validate(c);
-	else if (o.mode == MODE_STATS)
+	else if (rc == 0 && o.mode == MODE_STATS)
 		rc = run_stats(&o, c);
-	else /* --list, or no mode without a terminal */
+	else if (rc == 0) /* --list, or no mode without a terminal */
 		rc = run_list(&o, c);
 	/* The UI shows the problems itself; its exit status is the user's
 	 * (q is 0). Elsewhere content errors make the status 1. */
 	if (!ui && rc == 0 && c->diags.errors)
 		rc = 1;
+	marks_free(marks);
 	corpus_free(c);
 	cli_free(&o);
 	return rc;

@@ -11,12 +11,15 @@
 #include "load.h"
 #include "timeline.h"
 
+#include <stdbool.h>
+
 /* Run the interactive UI over an already-loaded corpus. `initial` is the
- * filter from the command line (window, countries, search); the UI copies it.
+ * filter from the command line (window, countries, search); the UI copies
+ * it. marked_only starts with only the marked events shown (--marked).
  * Returns the process exit status (0 on q). Requires stdin and stdout to be a
  * terminal; the caller checks that and prints the error otherwise.
  * On SIGINT/SIGTERM the terminal is restored and 128 + the signal number
  * is returned; 1 when the terminal cannot be opened. */
-int ui_run(const Corpus *corpus, const Filter *initial);
+int ui_run(const Corpus *corpus, const Filter *initial, bool marked_only);
 
 #endif

@@ -17,6 +17,7 @@
 #define CYBERLINE_UI_CORE_H
 
 #include "commands.h"
+#include "marks.h"
 #include "timeline.h"
 #include "ui_term.h"
 
@@ -41,6 +42,7 @@ typedef enum ViewId {
 	V_COUNTRIES,
 	V_HELP,
 	V_PROBLEMS,
+	V_CONFIRM,
 	V_COUNT,
 	V_NONE = -1
 } ViewId;
@@ -70,13 +72,25 @@ struct view_ops {
 
 typedef enum Focus { FOCUS_LIST, FOCUS_READER } Focus;
 
-/* Which hooks the prompt calls; the text is the prompt's current line. */
+/* Which hooks the prompt calls; the text is the prompt's current line.
+ * Any hook may be NULL. */
 typedef struct PromptSpec {
 	const char *label;
+	bool show_count; /* "N of M" on the right, as the search narrows */
 	unsigned (*changed)(Ui *ui, const char *text);
 	unsigned (*accept)(Ui *ui, const char *text);
 	unsigned (*cancel)(Ui *ui);
+	/* Tab: complete `before` (the text before the cursor) into *out and
+	 * return true, or return false to leave it; either may say
+	 * something short in *note (the candidates, "no match"). */
+	bool (*complete)(Ui *ui, const char *before, Buf *out, Buf *note);
 } PromptSpec;
+
+/* The answers to a y/n question (view_confirm.c); no may be NULL. */
+typedef struct ConfirmSpec {
+	unsigned (*yes)(Ui *ui);
+	unsigned (*no)(Ui *ui);
+} ConfirmSpec;
 
 struct Ui {
 	const Corpus *corpus;
@@ -101,7 +115,19 @@ struct Ui {
 	Focus focus;
 	ViewId overlay;       /* V_NONE, V_PROMPT, V_COUNTRIES, V_HELP, ... */
 	const PromptSpec *prompt; /* the open prompt's hooks */
+	const ConfirmSpec *confirm; /* the open question's answers */
 	size_t problems;      /* diag_problems(&corpus->diags) */
+
+	/* Marks (ui_marks.c): the store, how many of its ids the corpus
+	 * lacks (recounted after every change) and whether only the marked
+	 * events are shown (then filter.keep is marks_filter_keep). */
+	Marks *marks;
+	size_t dangling;
+	bool marked_only;
+	/* A line for the status row until the next key (ui_message). */
+	char *message;       /* owned; NULL: none */
+	bool message_error;
+	char *export_path;   /* the file an overwrite question is about */
 
 	struct {
 		const struct view_ops *ops;
@@ -112,7 +138,7 @@ struct Ui {
 
 extern const struct view_ops view_years_ops, view_list_ops, view_reader_ops,
 	view_status_ops, view_prompt_ops, view_countries_ops, view_help_ops,
-	view_problems_ops;
+	view_problems_ops, view_confirm_ops;
 
 /* ---- ui_timeline.c: the filtered timeline as the views see it ------ */
 
@@ -144,6 +170,11 @@ void ui_open(Ui *ui, ViewId v);
 void ui_close_overlay(Ui *ui);
 /* Open the prompt with these hooks and initial text (view_prompt.c). */
 void ui_prompt_open(Ui *ui, const PromptSpec *spec, const char *initial);
+/* Ask question (ending in "(y/n)") with these answers (view_confirm.c). */
+void ui_confirm_open(Ui *ui, const ConfirmSpec *spec, const char *question);
+/* Show a line on the status row until the next key; error: in red. */
+void ui_message(Ui *ui, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* ---- ui_search.c ---------------------------------------------------- */
 
@@ -151,5 +182,29 @@ void ui_prompt_open(Ui *ui, const PromptSpec *spec, const char *initial);
 extern const PromptSpec ui_search_prompt;
 /* Open the search prompt on the current search (Esc restores it). */
 void ui_search_open(Ui *ui);
+
+/* ---- ui_marks.c: m, M, u ------------------------------------------ */
+
+/* Open the marks file (its warning becomes the first message). */
+void ui_marks_open(Ui *ui);
+void ui_marks_close(Ui *ui);
+/* m: mark or unmark the selected event, saving at once. */
+unsigned ui_mark_toggle(Ui *ui);
+/* M: show only the marked events, or all again. */
+unsigned ui_marked_only(Ui *ui, bool on);
+/* u: ask, then clear every mark. */
+unsigned ui_marks_clear(Ui *ui);
+
+/* ---- ui_export.c: e ------------------------------------------------- */
+
+/* Open the export prompt on the default path. */
+unsigned ui_export_open(Ui *ui);
+
+/* ---- ui_complete.c: file names -------------------------------------- */
+
+/* Expand a leading "~/" (or a lone "~") to $HOME; appends to out. */
+void ui_expand_home(const char *path, Buf *out);
+/* Complete a path as typed (a PromptSpec complete hook). */
+bool ui_complete_path(Ui *ui, const char *before, Buf *out, Buf *note);
 
 #endif

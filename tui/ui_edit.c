@@ -54,6 +54,19 @@ void edit_set(LineEdit *e, const char *s)
 	e->cursor = e->text.len;
 }
 
+/* Swap the text before the cursor for head, keeping the rest. */
+void edit_set_head(LineEdit *e, const char *head)
+{
+	Buf next = BUF_INIT;
+	buf_puts(&next, head);
+	size_t cursor = next.len;
+	if (e->cursor < e->text.len)
+		buf_append(&next, e->text.data + e->cursor, e->text.len - e->cursor);
+	buf_free(&e->text);
+	e->text = next;
+	e->cursor = cursor;
+}
+
 /* Insert one code point at the cursor, encoded as UTF-8. */
 void edit_insert(LineEdit *e, int cp)
 {

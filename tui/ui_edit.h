@@ -1,6 +1,6 @@
 /*
- * ui_edit.h - a one-line text editor: the search prompt's and the country
- * panel's typing, and later the export prompt's.
+ * ui_edit.h - a one-line text editor: the search and export prompts' and
+ * the country panel's typing.
  *
  * Text is UTF-8; the cursor is a byte offset that always sits on a code
  * point boundary. Editing commands come from commands.h (CTX_EDIT), so
@@ -29,6 +29,9 @@ typedef enum EditResult {
 
 /* Replace the text (NULL: empty), cursor at the end. */
 void edit_set(LineEdit *e, const char *s);
+/* Replace the text before the cursor with head; the cursor ends after
+ * it and the text after the cursor stays (Tab completion). */
+void edit_set_head(LineEdit *e, const char *head);
 /* Insert code point cp at the cursor. */
 void edit_insert(LineEdit *e, int cp);
 /* Apply an editing command. */

@@ -42,6 +42,7 @@ static unsigned search_cancel(Ui *ui)
 
 const PromptSpec ui_search_prompt = {
 	.label = "/",
+	.show_count = true,
 	.changed = search_changed,
 	.accept = search_accept,
 	.cancel = search_cancel,

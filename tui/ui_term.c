@@ -61,6 +61,7 @@ static const char *const glyph_table[G_GLYPHS][2] = {
 	[G_DASH] = {"\u2014", "-"},
 	[G_DOT] = {"\u00b7", "-"},
 	[G_POINTER] = {"\u25b6", ">"},
+	[G_MARK] = {"\u25cf", "*"},
 };
 
 /* Curses key codes mapped to ours. */

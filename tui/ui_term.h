@@ -60,6 +60,7 @@ typedef enum UiGlyph {
 	G_DASH,     /* — / - */
 	G_DOT,      /* · / - */
 	G_POINTER,  /* ▶ / > */
+	G_MARK,     /* ● / * : a marked event */
 	G_GLYPHS
 } UiGlyph;
 

@@ -95,7 +95,7 @@ void ui_timeline_free(Ui *ui)
 /* The selected event, or NULL when the list is empty. */
 const Event *ui_selected(const Ui *ui)
 {
-	if (!ui->tl->applied || ui->sel >= ui->tl->nshown)
+	if (ui->sel >= ui->tl->nshown)
 		return NULL;
 	return ui->tl->shown[ui->sel];
 }

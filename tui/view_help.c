@@ -12,21 +12,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Sections of the help, in order, and the contexts they cover. */
+/* Sections of the help, in order: the contexts they cover, or a run of
+ * commands (first..last in commands.h) they take out of them. */
 static const struct {
 	const char *title;
 	unsigned contexts;
+	Command first, last;
 } help_sections[] = {
-	{"Timeline list and reader", CTX_VIEWS},
-	{"Country panel (letters narrow the list)", CTX_PANEL},
-	{"Search prompt (filters as you type)", CTX_PROMPT},
-	{"Editing text (search prompt and country panel)", CTX_EDIT},
+	{"Timeline list and reader", CTX_VIEWS, CMD_NONE, CMD_NONE},
+	{"Country panel (letters narrow the list)", CTX_PANEL, CMD_NONE,
+	 CMD_NONE},
+	{"Marks and briefings (in the list and reader)", 0, CMD_MARK,
+	 CMD_EXPORT},
+	{"Prompts (search filters as you type; export file name)", CTX_PROMPT,
+	 CMD_NONE, CMD_NONE},
+	{"Editing text (prompts and country panel)", CTX_EDIT, CMD_NONE,
+	 CMD_NONE},
+	{"Questions (y/n)", CTX_CONFIRM, CMD_NONE, CMD_NONE},
 };
 #define HELP_NSECTIONS (sizeof help_sections / sizeof help_sections[0])
 
-/* Which section a command is listed in. */
+/* Which section a command is listed in: a run that names it, else the
+ * first section sharing a context. */
 static size_t help_section_of(Command c)
 {
+	for (size_t s = 0; s < HELP_NSECTIONS; s++)
+		if (help_sections[s].first != CMD_NONE &&
+		    c >= help_sections[s].first && c <= help_sections[s].last)
+			return s;
 	for (size_t s = 0; s < HELP_NSECTIONS; s++)
 		if (commands_table[c].contexts & help_sections[s].contexts)
 			return s;

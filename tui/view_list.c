@@ -1,9 +1,10 @@
 /*
  * view_list.c - the timeline list: events under year headers, one a line.
  *
- * A line is "  2023-12-20≈ EE UA +3  Title": the date at its precision,
- * ≈ when the date was inferred (the event has a date_note), the country
- * codes and the title cut by display width. Only visible rows are drawn;
+ * A line is "▶ ● 2023-12-20≈ EE UA +3  Title": the pointer on the
+ * selection, ● on a marked event, the date at its precision, ≈ when the
+ * date was inferred (the event has a date_note), the country codes and
+ * the title cut by display width. Only visible rows are drawn;
  * rows map to events through the year index (ui_row_at), so drawing and
  * paging cost the same for ten events or a hundred thousand.
  */
@@ -16,6 +17,7 @@
 #define LIST_DATE_W 10   /* "2023-12-20" */
 #define LIST_CODES_W 9   /* "EE UA +12" */
 #define LIST_WHEEL 3     /* events per wheel notch */
+#define LIST_MARK_W 4    /* "▶ ● " */
 
 typedef struct ListView {
 	size_t top; /* first visible row */
@@ -81,7 +83,10 @@ static void list_draw_event(Ui *ui, const Event *e, bool selected, int x,
 	int end = x + w, cx = x;
 	if (selected)
 		term_glyphs(ui->term, cx, y, G_POINTER, 1, st);
-	cx += 2;
+	if (w >= 4 && marks_has(ui->marks, e->id))
+		term_glyphs(ui->term, cx + 2, y, G_MARK, 1,
+		            selected ? st : ST_HEADER);
+	cx += LIST_MARK_W;
 	char date[DATE_TEXT_MAX];
 	date_format(e->date, date);
 	if (w >= 26) {
@@ -124,6 +129,17 @@ static void list_draw_empty(Ui *ui, UiRect a)
 		            "No events in this content.", ST_HEADER);
 		snprintf(buf, sizeof buf, "%zu YAML file%s read.", ui->corpus->nfiles,
 		         ui->corpus->nfiles == 1 ? "" : "s");
+		term_put_ui(ui->term, a.x + 2, a.y + 2, a.w - 2, buf, ST_NORMAL);
+		return;
+	}
+	if (ui->marked_only && marks_count(ui->marks) == 0) {
+		char all[16], mark[16];
+		commands_first_key(CMD_MARKED_ONLY, all);
+		commands_first_key(CMD_MARK, mark);
+		term_put_ui(ui->term, a.x + 2, a.y + 1, a.w - 2,
+		            "No events are marked.", ST_HEADER);
+		snprintf(buf, sizeof buf, "Press %s to show every event, then %s "
+		         "to mark one.", all, mark);
 		term_put_ui(ui->term, a.x + 2, a.y + 2, a.w - 2, buf, ST_NORMAL);
 		return;
 	}

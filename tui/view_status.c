@@ -1,8 +1,11 @@
 /*
- * view_status.c - the status line: counts, active filters, problems, hints.
+ * view_status.c - the status line: counts, active filters, marks,
+ * problems, hints.
  *
- * "12 of 40 events  Countries: Estonia, Ukraine (all)  Search: tallinn
- *  3 problems (!)" on the left, key hints on the right when they fit.
+ * "12 of 40 events  3 marked (1 not in this content)  Marked only
+ *  Countries: Estonia, Ukraine (all)  Search: tallinn  3 problems (!)"
+ * on the left, key hints on the right when they fit. A message
+ * (ui_message: an export done, an error) comes first until the next key.
  * Key names in hints come from the command table, so they follow it.
  */
 #include "ui_core.h"
@@ -20,8 +23,8 @@ typedef struct StatusHint {
 
 static const StatusHint status_hints_list[] = {
 	{CMD_READ, "read"}, {CMD_SEARCH, "search"}, {CMD_COUNTRIES, "countries"},
-	{CMD_CLEAR, "clear"}, {CMD_HELP, "help"}, {CMD_QUIT, "quit"},
-	{CMD_NONE, NULL},
+	{CMD_CLEAR, "clear"}, {CMD_MARK, "mark"}, {CMD_EXPORT, "export"},
+	{CMD_HELP, "help"}, {CMD_QUIT, "quit"}, {CMD_NONE, NULL},
 };
 static const StatusHint status_hints_reader[] = {
 	{CMD_BACK, "back"}, {CMD_DOWN, "scroll"}, {CMD_HELP, "help"},
@@ -70,6 +73,31 @@ static int status_segment(Ui *ui, int x, UiRect a, const Buf *text, UiStyle st)
 	return x + 2;
 }
 
+/* The marks: "3 marked (1 not in this content)", "Marked only" and
+ * "marks read-only" when the file could not be used. */
+static int status_marks(Ui *ui, int x, UiRect a, Buf *seg)
+{
+	size_t n = marks_count(ui->marks);
+	if (n) {
+		buf_clear(seg);
+		buf_printf(seg, "%zu marked", n);
+		if (ui->dangling)
+			buf_printf(seg, " (%zu not in this content)", ui->dangling);
+		x = status_segment(ui, x, a, seg, ST_STATUS);
+	}
+	if (ui->marked_only) {
+		buf_clear(seg);
+		buf_puts(seg, "Marked only");
+		x = status_segment(ui, x, a, seg, ST_STATUS);
+	}
+	if (marks_problem(ui->marks)) {
+		buf_clear(seg);
+		buf_puts(seg, "marks read-only");
+		x = status_segment(ui, x, a, seg, ST_ERROR);
+	}
+	return x;
+}
+
 /* Paint the status line. */
 static void status_draw(Ui *ui, void *priv, UiRect a)
 {
@@ -77,8 +105,15 @@ static void status_draw(Ui *ui, void *priv, UiRect a)
 	Buf seg = BUF_INIT;
 	term_fill(ui->term, a.x, a.y, a.w, ST_STATUS);
 	int x = a.x + 1;
+	if (ui->message) {
+		buf_puts(&seg, ui->message);
+		x = status_segment(ui, x, a, &seg,
+		                   ui->message_error ? ST_ERROR : ST_STATUS);
+		buf_clear(&seg);
+	}
 	buf_printf(&seg, "%zu of %zu events", ui->tl->nshown, ui->corpus->count);
 	x = status_segment(ui, x, a, &seg, ST_STATUS);
+	x = status_marks(ui, x, a, &seg);
 	if (ui->filter.ncountries) {
 		buf_clear(&seg);
 		status_countries(&ui->filter, &seg);

@@ -9,7 +9,7 @@ ALL="--from 1900 --to 2100"
 
 # --help, --version, usage errors (exit 2, one line + hint)
 expect_rc 0 "--help exits 0" "$CYBERLINE" --help
-for opt in --list --format --validate --stats --country --match --from --to --search --version "Exit status"; do
+for opt in --list --format --validate --stats --country --match --from --to --search --marked --version "Exit status"; do
 	contains "$out" "$opt" "--help mentions $opt"
 done
 contains "$out" "cyberline -c estonia -c UA --list" "--help teaches with examples"
@@ -116,6 +116,49 @@ contains "$out" "5 events loaded" "--stats counts events"
 contains "$out" "2023" "--stats per year"
 contains "$out" "EE  Estonia" "--stats per country with names"
 contains "$out" "EE-UA" "--stats country pairs"
+
+# --marked: the marks the UI keeps (m), read and never written here
+MARKS=$T/state/cyberline/marks
+mkdir -p "$T/state/cyberline"
+printf '%s\n' "# cyberline marks v1" ee-ua-memo fr-ru-bregancon gone-id >"$MARKS"
+cp "$MARKS" "$T/marks.before"
+M="env XDG_STATE_HOME=$T/state $CYBERLINE"
+expect_rc 0 "--marked exits 0" $M --list --marked --format=tsv $ALL "$ALPHA"
+check "--marked lists only the marked events, in timeline order" \
+	test "$(tail -n +2 <<<"$out" | cut -f1 | tr '\n' ' ')" = "fr-ru-bregancon ee-ua-memo "
+contains "$err" "1 marked event is not in this content (kept in $MARKS)" \
+	"--marked mentions marks the content lacks"
+run $M --list --marked --format=tsv -c EE "$ALPHA"
+check "--marked combines with the other filters" \
+	test "$(tail -n +2 <<<"$out" | cut -f1)" = "ee-ua-memo"
+expect_rc 0 "--marked --format=markdown exits 0" \
+	$M --list --marked --format=markdown $ALL -s "" "$ALPHA"
+check "briefing: a dated # title" test "$(head -1 <<<"$out")" = "# Briefing — $(date +%F)"
+contains "$out" "- **Filters in force:** window 1900 to 2100" "briefing: the filters in force"
+contains "$out" "- **Marked events:** 2, in timeline order" "briefing: how many"
+check "briefing: one ## section per event, then the sources" \
+	test "$(grep '^## ' <<<"$out" | sed 's/ — .*//' | tr '\n' '|')" = "## 2019-08|## 2023-12-20|## Sources|"
+check "briefing: no year headings" test -z "$(grep -E '^#+ [0-9]{4}$' <<<"$out")"
+check "briefing: the excerpt is quoted" grep -q '^> ' <<<"$out"
+contains "$out" "Source: *" "briefing: each event cites its source"
+run $M --list --marked --format=md -c estonia --match all -s memo "$ALPHA"
+contains "$out" '- **Filters in force:** window 2018 to 2024; country Estonia; search "memo"' \
+	"briefing: the filters in words, the search as typed"
+expect_rc 0 "--marked --stats counts the marked events" $M --stats --marked $ALL "$ALPHA"
+contains "$out" "2 in the selected window" "--stats --marked: 2 events"
+check "--marked never writes the marks file" cmp -s "$MARKS" "$T/marks.before"
+rm "$MARKS"
+expect_rc 0 "--marked without a marks file lists nothing" $M --list --marked --format=tsv "$ALPHA"
+check "--marked without marks: the header only" test "$(wc -l <<<"$out")" -eq 1
+check "--marked creates no file" test ! -e "$MARKS"
+printf 'not a marks file\n' >"$MARKS"
+expect_rc 1 "--marked with a corrupt marks file exits 1" $M --list --marked "$ALPHA"
+contains "$err" "$MARKS:1: not a cyberline marks file" "the corrupt file is named"
+check "a corrupt marks file lists nothing" test -z "$out"
+check "a corrupt marks file is left alone" test "$(cat "$MARKS")" = "not a marks file"
+expect_rc 1 "--marked without HOME or XDG_STATE_HOME exits 1" \
+	env -u HOME -u XDG_STATE_HOME "$CYBERLINE" --list --marked "$ALPHA"
+contains "$err" "neither XDG_STATE_HOME nor HOME is set" "--marked says why"
 
 # bundled content from anywhere, and no mode without a terminal
 if [ -z "$SANITIZED" ]; then # only the shipped binary sits beside content/

@@ -168,6 +168,23 @@ contains "$err" "$T/flood.yaml:13:11: error: " "flood: the first error is shown"
 expect_rc 1 "flood: --list exits 1" "$CYBERLINE" --list --format=tsv "$GOOD" "$T/flood.yaml"
 lists_ids "flood" good-event-one good-event-two mixed-first
 
+# Flood of errors that each come with a note (duplicate ids): the notes
+# count too, and the "more" line comes after the last shown note.
+{
+	cat "$T/head.yaml"
+	for i in $(seq 1 30); do
+		printf '  - id: good-event-one\n    date: 2023-06-01\n    title: "t"\n'
+		printf '    countries: [EE]\n    summary: "s"\n    excerpt: "e"\n'
+	done
+} >"$T/dup-flood.yaml"
+expect_rc 1 "duplicate flood: --validate exits 1" \
+	"$CYBERLINE" --validate "$GOOD" "$T/dup-flood.yaml"
+lines=$(wc -l <"$T/err")
+check "duplicate flood: at most 12 lines (got $lines)" test "$lines" -le 12
+check "duplicate flood: the last line says how many more" \
+	test "$(tail -n 1 "$T/err")" = \
+	"$T/dup-flood.yaml: note: 25 more problems in this file not shown"
+
 # ---- duplicate ids across files -------------------------------------------
 expect_rc 1 "duplicate id across files: exits 1" \
 	"$CYBERLINE" --validate "$GOOD" "$F/duplicate-id.yaml"
@@ -179,6 +196,15 @@ expect_rc 1 "duplicate id: --list exits 1" \
 	"$CYBERLINE" --list --format=tsv "$GOOD" "$F/duplicate-id.yaml"
 check "duplicate id: listed once" test "$(grep -c '^good-event-one	' <<<"$out")" -eq 1
 contains "$out" "good-event-one	2023-04-30	EE,FI" "duplicate id: the first one is kept"
+
+# ---- a directory that links back to itself ---------------------------------
+mkdir -p "$T/loop/top"
+cp "$GOOD" "$T/loop/top/good.yaml"
+ln -s . "$T/loop/top/again"
+ln -s .. "$T/loop/top/parent"
+expect_rc 0 "symlink loop: --validate exits 0, in time" \
+	timeout 20 "$CYBERLINE" --validate "$T/loop/top"
+contains "$out" "2 events in 1 file: 0 errors" "symlink loop: each file read once"
 
 # ---- nothing from content reaches the terminal raw -------------------------
 # raw_free NAME FILE...: no byte a terminal would act on in FILEs: ESC,
@@ -222,6 +248,11 @@ done
 # own name holds an escape sequence.
 evil="$T/evil"$'\x1b[31m'"name.yaml"
 cp "$F/terminal-evil.yaml" "$evil"
+# ... and the same as raw bytes: U+202E in a quoted id, ESC, CSI (U+009B),
+# NEL and DEL in values, an ESC sequence in an unknown key.
+printf '  - id: "raw\xe2\x80\xaeid"\n    title: "a\x1b[2Jb"\n' >>"$evil"
+printf '    summary: "c\xc2\x9b31md\xc2\x85e\x7f"\n' >>"$evil"
+printf '    "k\x1b]0;x\x07": 1\n' >>"$evil"
 for fmt in text tsv json markdown yaml; do
 	run "$CYBERLINE" --list --format=$fmt "$GOOD" "$evil"
 	check "terminal: hostile file, --format=$fmt exits 1" test "$rc" -eq 1

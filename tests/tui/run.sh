@@ -13,6 +13,9 @@ FIX=tests/tui/fixtures
 SOCK=cyberline-test-$$
 export LANG=C.UTF-8
 unset LC_ALL LC_CTYPE NO_COLOR
+# Marks go to a private state directory, never the real home's.
+export XDG_STATE_HOME=$T/state
+CYBERLINE_ABS=$(realpath "$CYBERLINE")
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..0 # SKIP tmux is not installed"
@@ -26,20 +29,23 @@ trap cleanup EXIT
 # takes the server down while the next one starts.
 tm new-session -d -s keep -x 80 -y 24 "sleep 3600"
 
-# start [-s WxH] [-e VAR=VALUE]... ARGS...: run cyberline ARGS in a fresh
-# session; its exit status lands in $T/exit and on the screen.
+# start [-s WxH] [-e VAR=VALUE]... [-C DIR] ARGS...: run cyberline ARGS in
+# a fresh session, in DIR (default: the project root; paths in ARGS must
+# then be absolute); its exit status lands in $T/exit and on the screen.
 start() {
-	local w=120 h=35 envs=()
+	local w=120 h=35 envs=("XDG_STATE_HOME=$XDG_STATE_HOME") dir=$PWD
+	local bin=$CYBERLINE
 	while [ $# -gt 0 ]; do
 		case $1 in
 		-s) w=${2%x*} h=${2#*x}; shift 2 ;;
 		-e) envs+=("$2"); shift 2 ;;
+		-C) dir=$2 bin=$CYBERLINE_ABS; shift 2 ;;
 		*) break ;;
 		esac
 	done
 	tm kill-session -t ui 2>/dev/null
 	rm -f "$T/exit"
-	local cmd="env ${envs[*]} $CYBERLINE $*"
+	local cmd="cd '$dir' && env ${envs[*]} $bin $*"
 	tm new-session -d -s ui -x "$w" -y "$h" \
 		"$cmd; st=\$?; echo EXIT=\$st > $T/exit; echo EXIT=\$st; sleep 60"
 	tm set-option -t ui remain-on-exit on >/dev/null

@@ -2,10 +2,10 @@
  * test_export.c - every export format, byte for byte where it matters:
  * layout, escaping of hostile text (ESC, bidi override, C0, DEL, C1,
  * invalid UTF-8), date precisions, empty lists, grouping by source, the
- * YAML round trip through the loader, and write failures.
+ * YAML round trip through the loader, and write failures. Markdown and
+ * the briefing have test_export_markdown.c.
  *
- * Events are built by hand from static data, so these tests need no
- * content files and say exactly what went in.
+ * The events are export_fixtures.h's, built by hand from static data.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,125 +13,16 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "export.h"
-#include "load.h"
+#include "export_fixtures.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A CountryCode as a constant expression, for static data. */
-#define CC(a, b) ((CountryCode)(((a) - 'A') * 26 + ((b) - 'A')))
-#define LIST(a) {a, sizeof a / sizeof *a}
-#define DAY(y, m, d) {y, m, d, DATE_DAY}
-#define MONTH(y, m) {y, m, 0, DATE_MONTH}
-#define YEAR(y) {y, 0, 0, DATE_YEAR}
-
-static const Source src_err = {
-	.title = "Tallinn Mechanism launched", .outlet = "ERR News",
-	.published = DAY(2023, 12, 20), .language = "en",
-	.url = "https://news.err.ee/1609199/tallinn-mechanism",
-};
-static const Source src_sputnik = {
-	.title = "Paving Way: \"France\" & Russia", .outlet = "Sputnik",
-	.published = YEAR(2019),
-};
-static const Source src_ukr = {
-	.title = "Київ signs with partners", .outlet = "Ukrinform",
-	.published = MONTH(2024, 9), .url = "https://www.ukrinform.net/a b<c>",
-};
-
-static const CountryCode ee_ua[] = {CC('E', 'E'), CC('U', 'A')};
-static const CountryCode fr_ru[] = {CC('F', 'R'), CC('R', 'U')};
-static const CountryCode ca_ua[] = {CC('C', 'A'), CC('U', 'A')};
-static const CountryCode us[] = {CC('U', 'S')};
-static const CountryCode g7[] = {CC('C', 'A'), CC('F', 'R'), CC('D', 'E'),
-                                 CC('I', 'T'), CC('J', 'P'), CC('G', 'B'),
-                                 CC('U', 'S'), CC('U', 'A')};
-static const char *tallinn_orgs[] = {"NATO", "EU, Council"};
-static const char *tallinn_tags[] = {"capacity-building"};
-static const char *tallinn_related[] = {"bregancon-2019", "not-exported"};
-static const char *summit_tags[] = {"summit"};
-static const char *kyiv_related[] = {"tallinn-mechanism-launch"};
-
-/* Day precision, lists of every kind, LF, TAB, '"' and '\' in the
- * excerpt, and a related id that is not among the exported events. */
-static const Event ev_tallinn = {
-	.id = "tallinn-mechanism-launch", .date = DAY(2023, 12, 20),
-	.title = "Tallinn Mechanism launched",
-	.countries = ee_ua, .ncountries = 2,
-	.organizations = LIST(tallinn_orgs), .tags = LIST(tallinn_tags),
-	.summary = "Estonia and partners launch the mechanism.",
-	.excerpt = "First line\n\tTabbed line\n\nAfter a blank \"quoted\" "
-	           "and back\\slash",
-	.related = LIST(tallinn_related),
-	.source = &src_err, .file = "content/a.yaml", .line = 7,
-};
-/* Month precision with a date note, no organizations, no related. */
-static const Event ev_bregancon = {
-	.id = "bregancon-2019", .date = MONTH(2019, 8),
-	.date_note = "'last August' without a year",
-	.title = "Macron and Putin agree at Brégançon",
-	.countries = fr_ru, .ncountries = 2, .tags = LIST(summit_tags),
-	.summary = "At Brégançon, they agreed.",
-	.excerpt = "“My visit follows the agreements”",
-	.source = &src_sputnik, .file = "content/b.yaml", .line = 3,
-};
-/* Year precision, Cyrillic, bidi isolates and U+2028 (which the loader
- * accepts), and the same source as ev_tallinn. */
-static const Event ev_kyiv = {
-	.id = "kyiv-agreement-2024", .date = YEAR(2024),
-	.title = "Київ agreement", .countries = ca_ua, .ncountries = 2,
-	.summary = "Signed in Київ \u2067isolate\u2069.\u2028Next.",
-	.excerpt = "Text", .related = LIST(kyiv_related),
-	.source = &src_err, .file = "content/a.yaml", .line = 30,
-};
-/* Everything a terminal would act on; the loader would refuse most of
- * it, the exporters must not pass it on anyway. */
-static const Event ev_hostile = {
-	.id = "hostile-title", .date = DAY(2023, 12, 21),
-	.title = "Evil \x1b[31m red \u202E txt.exe \x01 \x7f \xc2\x9b end",
-	.countries = us, .ncountries = 1,
-	.summary = "s\\um\tmary\r", .excerpt = "line1\n> line2",
-	.source = &src_ukr,
-};
-static const Event ev_g7 = {
-	.id = "g7-brussels-2022", .date = DAY(2022, 3, 24),
-	.title = "G7 leaders meet", .countries = g7, .ncountries = 8,
-	.summary = "s", .excerpt = "e", .source = &src_sputnik,
-};
-/* No countries, and a byte the loader would never let through. */
-static const Event ev_invalid = {
-	.id = "invalid-utf8", .date = YEAR(2020), .title = "bad \xff" "byte",
-	.summary = "s", .excerpt = "e", .source = &src_ukr,
-};
-
 static const char tsv_header[] =
 	"id\tdate\tcountries\ttitle\toutlet\tdate_note\torganizations\ttags"
 	"\tsummary\texcerpt\trelated\tsource_title\tpublished\turl\tfile\tline\n";
-
-/* Export to a string (malloc'd; the test frees it), asserting success. */
-static char *run(ExportFormat f, const Event *const *ev, size_t n,
-                 const ExportOptions *opt)
-{
-	char *data = NULL;
-	size_t size = 0;
-	FILE *fp = open_memstream(&data, &size);
-	assert_non_null(fp);
-	assert_int_equal(export_write(fp, f, ev, n, opt), 0);
-	assert_int_equal(fclose(fp), 0);
-	assert_int_equal(strlen(data), size); /* no NUL inside */
-	return data;
-}
-
-static size_t count(const char *hay, const char *needle)
-{
-	size_t k = 0;
-	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
-		k++;
-	return k;
-}
 
 /* Every name and alias parses to its format; canonical names round-trip. */
 static void test_format_names(void **state)
@@ -275,73 +166,6 @@ static void test_json_escapes(void **state)
 	assert_non_null(strstr(out, "\"summary\":\"Signed in Київ "
 	                            "\\u2067isolate\\u2069.\u2028Next.\""));
 	assert_int_equal(count(out, "\n"), 3);
-	free(out);
-}
-
-static void test_markdown(void **state)
-{
-	(void)state;
-	const Event *ev[] = {&ev_bregancon, &ev_tallinn, &ev_hostile, &ev_kyiv};
-	ExportOptions opt = {.date = "2026-11-22", .filters = "countries: FR",
-	                     .briefing = true};
-	char *out = run(EXPORT_MARKDOWN, ev, 4, &opt);
-	const char *head =
-		"# Cyberline timeline\n\n"
-		"- **Date:** 2026-11-22\n"
-		"- **Filters:** countries: FR\n\n"
-		"## 2019\n\n"
-		"### 2019-08 \u2014 Macron and Putin agree at Brégançon\n\n"
-		"- **Countries:** France, Russia\n"
-		"- **Tags:** summit\n"
-		"- **Date note:** 'last August' without a year\n\n"
-		"At Brégançon, they agreed.\n\n"
-		"> “My visit follows the agreements”\n\n"
-		"Source: *Sputnik*, \"Paving Way: \"France\" & Russia\", 2019\n\n"
-		"## 2023\n\n"
-		"### 2023-12-20 \u2014 Tallinn Mechanism launched\n\n"
-		"- **Countries:** Estonia, Ukraine\n"
-		"- **Organizations:** NATO, EU, Council\n"
-		"- **Tags:** capacity-building\n\n"
-		"Estonia and partners launch the mechanism.\n\n"
-		"> First line\n"
-		"> \tTabbed line\n"
-		">\n"
-		"> After a blank \"quoted\" and back\\\\slash\n\n"
-		"Source: *ERR News*, \"Tallinn Mechanism launched\", 2023-12-20, "
-		"<https://news.err.ee/1609199/tallinn-mechanism>\n\n"
-		"### 2023-12-21 \u2014 Evil \\x1B\\[31m red \\u{202E} txt.exe "
-		"\\x01 \\x7F \\u{009B} end\n\n";
-	assert_memory_equal(out, head, strlen(head));
-	assert_int_equal(count(out, "## 2023\n"), 1);
-	assert_non_null(strstr(out, "s\\\\um\tmary\\r\n\n> line1\n> \\> line2\n"));
-	assert_non_null(strstr(out,
-		"<https://www.ukrinform.net/a%20b%3Cc%3E>"));
-	assert_non_null(strstr(out,
-		"## 2024\n\n### 2024 \u2014 Київ agreement\n\n"
-		"- **Countries:** Canada, Ukraine\n\n"
-		"Signed in Київ \\u{2067}isolate\\u{2069}.\u2028Next.\n"));
-	const char *sources = strstr(out, "## Sources\n\n");
-	assert_non_null(sources);
-	assert_string_equal(sources,
-		"## Sources\n\n"
-		"1. *Sputnik*, \"Paving Way: \"France\" & Russia\", 2019\n"
-		"2. *ERR News*, \"Tallinn Mechanism launched\", 2023-12-20, "
-		"<https://news.err.ee/1609199/tallinn-mechanism>\n"
-		"3. *Ukrinform*, \"Київ signs with partners\", 2024-09, "
-		"<https://www.ukrinform.net/a%20b%3Cc%3E>\n");
-	free(out);
-}
-
-static void test_markdown_title_no_briefing(void **state)
-{
-	(void)state;
-	const Event *ev[] = {&ev_kyiv};
-	ExportOptions opt = {.title = "Brief *one* #2"};
-	char *out = run(EXPORT_MARKDOWN, ev, 1, &opt);
-	const char *head = "# Brief \\*one\\* \\#2\n\n## 2024\n\n";
-	assert_memory_equal(out, head, strlen(head));
-	assert_null(strstr(out, "## Sources"));
-	assert_null(strstr(out, "Date:**"));
 	free(out);
 }
 
@@ -547,8 +371,6 @@ int main(void)
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_json_escapes),
-		cmocka_unit_test(test_markdown),
-		cmocka_unit_test(test_markdown_title_no_briefing),
 		cmocka_unit_test(test_yaml),
 		cmocka_unit_test(test_yaml_escapes),
 		cmocka_unit_test(test_no_raw_controls),

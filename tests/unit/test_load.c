@@ -251,6 +251,8 @@ static const BadCase bad_cases[] = {
 	 12, "`title` must be one line", 1},
 	{"raw ESC", HEADER SURVIVOR("a") "  - title: \"a\x1b[2Jb\"\n", 12, 14,
 	 "control character U+001B in `title`", 1},
+	{"raw NEL", HEADER SURVIVOR("a") "  - title: \"a\xc2\x85" "b\"\n", 12, 14,
+	 "control character U+0085 in `title`", 1},
 	{"raw DEL", HEADER SURVIVOR("a") "  - excerpt: a\x7f\n", 12, 15,
 	 "control character U+007F in `excerpt`", 1},
 	{"invalid UTF-8", HEADER SURVIVOR("a") "  - title: caf\xe9\n", 12, 15,
