@@ -119,34 +119,48 @@ void diag_format(const Diag *d, Buf *out)
 	text_escape(out, d->message, strlen(d->message), 0);
 }
 
-/* Print the "N more problems" line of d's file. */
-static void print_more(const Diag *d, Buf *line, FILE *f)
+/* Format the "N more problems" line of d's file into line. */
+static void format_more(const Diag *d, Buf *line)
 {
 	buf_clear(line);
 	text_escape(line, d->file, strlen(d->file), 0);
-	fprintf(f, "%s: note: %u more problem%s in this file not shown\n",
-	        buf_cstr(line), d->suppressed, d->suppressed == 1 ? "" : "s");
+	buf_printf(line, ": note: %u more problem%s in this file not shown",
+	           d->suppressed, d->suppressed == 1 ? "" : "s");
 }
 
-void diag_print(const DiagList *l, FILE *f)
+void diag_render(const DiagList *l, DiagLineFn emit, void *ctx)
 {
 	Buf line = BUF_INIT;
-	const Diag *more = NULL; /* printed once its own notes are */
+	const Diag *more = NULL; /* emitted once its own notes are */
 	for (size_t i = 0; i < l->count; i++) {
 		const Diag *d = &l->items[i];
 		if (more && d->level != DIAG_NOTE) {
-			print_more(more, &line, f);
+			format_more(more, &line);
+			emit(ctx, DIAG_NOTE, buf_cstr(&line));
 			more = NULL;
 		}
 		buf_clear(&line);
 		diag_format(d, &line);
-		fprintf(f, "%s\n", buf_cstr(&line));
+		emit(ctx, d->level, buf_cstr(&line));
 		if (d->suppressed)
 			more = d;
 	}
-	if (more)
-		print_more(more, &line, f);
+	if (more) {
+		format_more(more, &line);
+		emit(ctx, DIAG_NOTE, buf_cstr(&line));
+	}
 	buf_free(&line);
+}
+
+static void print_line(void *ctx, DiagLevel level, const char *line)
+{
+	(void)level;
+	fprintf(ctx, "%s\n", line);
+}
+
+void diag_print(const DiagList *l, FILE *f)
+{
+	diag_render(l, print_line, f);
 }
 
 void diag_free(DiagList *l)

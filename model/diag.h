@@ -53,7 +53,14 @@ void diag_append(DiagList *dst, DiagList *src);
 size_t diag_problems(const DiagList *l);
 /* Format one diagnostic, escaped, without a newline. */
 void diag_format(const Diag *d, Buf *out);
-/* Print every diagnostic, one per line, and the "N more" lines. */
+/*
+ * Hand every line a reader should see to emit(): each diagnostic
+ * formatted and escaped, and after a file's last kept error (and its
+ * notes) the "N more problems in this file not shown" line.
+ */
+typedef void (*DiagLineFn)(void *ctx, DiagLevel level, const char *line);
+void diag_render(const DiagList *l, DiagLineFn emit, void *ctx);
+/* diag_render() to a stream, one line each. */
 void diag_print(const DiagList *l, FILE *f);
 void diag_free(DiagList *l);
 

@@ -46,28 +46,31 @@ static void problems_add(Ui *ui, Problems *p, const Buf *text, UiStyle st)
 	buf_free(&disp);
 }
 
-/* Fill the pager from corpus->diags. */
+typedef struct ProblemsSink {
+	Ui *ui;
+	Problems *p;
+} ProblemsSink;
+
+/* One rendered diagnostic line into the pager, styled by level. */
+static void problems_line(void *ctx, DiagLevel level, const char *line)
+{
+	ProblemsSink *sink = ctx;
+	Buf text = BUF_INIT;
+	buf_puts(&text, line);
+	problems_add(sink->ui, sink->p, &text,
+	             level == DIAG_ERROR ? ST_ERROR
+	             : level == DIAG_NOTE ? ST_DIM : ST_NORMAL);
+	buf_free(&text);
+}
+
+/* Fill the pager from corpus->diags, in diag_render()'s order. */
 static void problems_build(Ui *ui, Problems *p)
 {
 	const DiagList *l = &ui->corpus->diags;
-	Buf line = BUF_INIT;
 	if (l->count == 0)
 		pager_add(&p->pager, ST_NORMAL, 0, "No problems in the content.");
-	for (size_t i = 0; i < l->count; i++) {
-		const Diag *d = &l->items[i];
-		buf_clear(&line);
-		diag_format(d, &line);
-		problems_add(ui, p, &line,
-		             d->level == DIAG_ERROR ? ST_ERROR : ST_NORMAL);
-		if (d->suppressed) {
-			buf_clear(&line);
-			buf_printf(&line, "%s: note: %u more problem%s in this file "
-			           "not shown", d->file, d->suppressed,
-			           d->suppressed == 1 ? "" : "s");
-			problems_add(ui, p, &line, ST_DIM);
-		}
-	}
-	buf_free(&line);
+	ProblemsSink sink = {ui, p};
+	diag_render(l, problems_line, &sink);
 	p->built = true;
 }
 
