@@ -50,72 +50,103 @@ static yaml_event_t *want_scalar(FieldCtx *c, const char *key)
 	return e;
 }
 
-static size_t count_chars(const char *s, size_t n)
-{
-	size_t chars = 0;
-	for (size_t i = 0; i < n; i++)
-		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return chars;
-}
+/* What one pass over a text value finds. */
+typedef struct TextScan {
+	long control; /* first control character the field forbids, or -1 */
+	size_t chars; /* code points */
+	bool blank;   /* nothing but spaces, tabs and line feeds */
+} TextScan;
 
-/* The first control character in s[0..n) that the field forbids, or -1. */
-static long forbidden_control(const char *s, size_t n, bool multiline)
+/* Scan s[0..n) once for everything take_text() checks. */
+static TextScan scan_text(const char *s, size_t n, bool multiline)
 {
+	TextScan t = {.control = -1, .chars = 0, .blank = true};
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
-		if (b == '\n' || b == '\t') {
-			if (!multiline)
-				return b;
-		} else if (b < 0x20 || b == 0x7f) {
-			return b;
-		} else if (b == 0xC2 && i + 1 < n &&
-		           (unsigned char)s[i + 1] >= 0x80 &&
-		           (unsigned char)s[i + 1] <= 0x9f) {
-			return (unsigned char)s[i + 1]; /* C1 control */
+		if (b > ' ' && b < 0x7f) { /* the common case first */
+			t.chars++;
+			t.blank = false;
+			continue;
 		}
+		t.chars += (b & 0xC0) != 0x80;
+		if (b == ' ')
+			continue;
+		if (b == '\n' || b == '\t') {
+			if (!multiline && t.control < 0)
+				t.control = b;
+			continue;
+		}
+		t.blank = false;
+		if (t.control >= 0)
+			continue;
+		if (b < 0x20 || b == 0x7f)
+			t.control = b;
+		else if (b == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] <= 0x9f)
+			t.control = (unsigned char)s[i + 1]; /* C1 control */
 	}
-	return -1;
+	return t;
+}
+
+/*
+ * The same answers for a scalar that is not double-quoted: its text is
+ * the file's own, which yreader's pre-pass found free of controls other
+ * than TAB and LF, so only those, blankness and (when the bytes could
+ * exceed the limit) the length need looking at.
+ */
+static TextScan scan_plain(const char *s, size_t n, bool multiline, size_t max)
+{
+	if (max && n > max)
+		return scan_text(s, n, multiline);
+	TextScan t = {.control = -1, .chars = 0, .blank = true};
+	for (size_t i = 0; i < n && t.blank; i++)
+		t.blank = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+	if (!multiline && (memchr(s, '\n', n) || memchr(s, '\t', n)))
+		t.control = memchr(s, '\n', n) ? '\n' : '\t';
+	return t;
 }
 
 /*
  * Check and copy a scalar's text into the arena (NFC). NULL, with an
  * error reported, when it breaks a rule. Does not consume the event.
+ * Only a double-quoted scalar can hold what the file itself did not
+ * (escapes), so only there is UTF-8 validity in question.
  */
 static const char *take_text(FieldCtx *c, const yaml_event_t *e,
                              const char *key, bool multiline, size_t max)
 {
 	const char *v = (const char *)e->data.scalar.value;
 	size_t n = e->data.scalar.length;
-	if (!text_valid_utf8(v, n)) {
+	if (e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	    !text_valid_utf8(v, n)) { /* escapes can make anything */
 		yreader_error(&c->y, e->start_mark, "`%s` is not valid UTF-8", key);
 		return NULL;
 	}
-	long ctl = forbidden_control(v, n, multiline);
-	if (ctl == '\n') {
+	bool quoted = e->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	TextScan scan = quoted ? scan_text(v, n, multiline)
+	                       : scan_plain(v, n, multiline, max);
+	if (scan.control == '\n') {
 		yreader_error(&c->y, e->start_mark, "`%s` must be one line", key);
 		return NULL;
 	}
-	if (ctl >= 0) {
+	if (scan.control >= 0) {
 		yreader_error(&c->y, e->start_mark,
-		              "control character U+%04lX in `%s`%s", ctl, key,
-		              multiline ? " (only TAB and line feed are allowed)"
-		                        : "");
+		              "control character U+%04lX in `%s`%s", scan.control,
+		              key, multiline ? " (only TAB and line feed are allowed)"
+		                             : "");
+		return NULL;
+	}
+	if (scan.blank) {
+		yreader_error(&c->y, e->start_mark, "`%s` is empty", key);
 		return NULL;
 	}
 	size_t len;
 	const char *text = text_nfc(c->arena, v, n, &len);
-	size_t chars = count_chars(text, len);
-	if (max && chars > max) {
+	if (len != n) /* normalisation composed something: count again */
+		scan = scan_text(text, len, true);
+	if (max && len > max && scan.chars > max) {
 		yreader_error(&c->y, e->start_mark,
 		              "`%s` is %zu characters long; the limit is %zu", key,
-		              chars, max);
-		return NULL;
-	}
-	bool blank = true;
-	for (size_t i = 0; i < len && blank; i++)
-		blank = text[i] == ' ' || text[i] == '\n' || text[i] == '\t';
-	if (blank) {
-		yreader_error(&c->y, e->start_mark, "`%s` is empty", key);
+		              scan.chars, max);
 		return NULL;
 	}
 	return text;

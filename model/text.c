@@ -97,6 +97,8 @@ static bool nfc_trivially(const char *s, size_t n)
 		}
 		UChar32 c;
 		U8_NEXT(s, i, n, c);
+		if (c >= 0 && c < 0x300)
+			continue; /* Latin: no combining marks before U+0300 */
 		if (c < 0 || u_getCombiningClass(c) != 0 ||
 		    u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
 			return false;

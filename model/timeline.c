@@ -123,6 +123,37 @@ static void build_keys(Timeline *t)
 	}
 }
 
+/* An event with its date order precomputed, so most comparisons of
+ * the sort read one integer from a contiguous array. */
+typedef struct SortItem {
+	int64_t key; /* first day, then finer precision first */
+	const Event *e;
+} SortItem;
+
+static int compare_items(const void *pa, const void *pb)
+{
+	const SortItem *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return compare_events(&a->e, &b->e);
+}
+
+/* Fill t->sorted with the corpus's events in timeline order. */
+static void sort_events(Timeline *t, const Corpus *c)
+{
+	SortItem *items = xmalloc((c->count ? c->count : 1) * sizeof *items);
+	for (size_t i = 0; i < c->count; i++) {
+		const Event *e = c->events[i];
+		items[i].key = (int64_t)date_first_day(e->date) * 4 +
+		               (3 - e->date.precision);
+		items[i].e = e;
+	}
+	qsort(items, c->count, sizeof *items, compare_items);
+	for (size_t i = 0; i < c->count; i++)
+		t->sorted[i] = items[i].e;
+	free(items);
+}
+
 Timeline *timeline_new(const Corpus *c)
 {
 	Timeline *t = xcalloc(1, sizeof *t);
@@ -130,9 +161,7 @@ Timeline *timeline_new(const Corpus *c)
 	t->count = c->count;
 	t->sorted = xmalloc((c->count ? c->count : 1) * sizeof *t->sorted);
 	t->shown = xmalloc((c->count ? c->count : 1) * sizeof *t->shown);
-	for (size_t i = 0; i < c->count; i++)
-		t->sorted[i] = c->events[i];
-	qsort(t->sorted, t->count, sizeof *t->sorted, compare_events);
+	sort_events(t, c);
 	build_keys(t);
 	t->priv->cache = search_cache_new(t->count);
 	Filter f;

@@ -141,6 +141,19 @@ static void cut_here(YReader *r)
 	t->reported = true;
 }
 
+/* True when all 8 bytes at p are printable ASCII (0x20-0x7E): the
+ * usual word-at-a-time tests for a high bit, a byte below 0x20 and a
+ * byte equal to 0x7F. */
+static bool plain_ascii8(const char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t w;
+	memcpy(&w, p, 8);
+	uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
+	uint64_t del = ((w ^ 0x7F * ones) - ones) & ~(w ^ 0x7F * ones) & highs;
+	return ((w & highs) | below_space | del) == 0;
+}
+
 /*
  * True when libyaml may read data[0..len) as it is: nearly every file.
  * This is the fast path of sanitize(): one test per ASCII byte and no
@@ -150,6 +163,10 @@ static bool is_clean(const char *data, size_t len)
 {
 	size_t i = bom_length(data, len);
 	while (i < len) {
+		if (i + 8 <= len && plain_ascii8(data + i)) {
+			i += 8;
+			continue;
+		}
 		unsigned char b = (unsigned char)data[i];
 		if (b < 0x80) {
 			if (b < 0x20 ? b != '\t' && b != '\n' && b != '\r' : b == 0x7F)
