@@ -94,15 +94,30 @@ void search_index_wait(SearchIndex *x)
 	x->waited = true;
 }
 
-const char *search_index_text(const SearchIndex *x, size_t i, size_t *len)
+static const Part *part_of(const SearchIndex *x, size_t i)
 {
 	size_t k = 0;
 	while (k + 1 < x->nparts && i >= x->parts[k].to)
 		k++;
-	const Part *p = &x->parts[k];
+	return &x->parts[k];
+}
+
+const char *search_index_text(const SearchIndex *x, size_t i, size_t *len)
+{
+	const Part *p = part_of(x, i);
 	size_t at = p->offsets[i - p->from];
 	*len = p->offsets[i - p->from + 1] - at;
 	return buf_cstr(&p->text) + at;
+}
+
+size_t search_index_piece(const SearchIndex *x, size_t i, const char **text,
+                          const size_t **offsets, size_t *first)
+{
+	const Part *p = part_of(x, i);
+	*text = buf_cstr(&p->text);
+	*offsets = p->offsets;
+	*first = p->from;
+	return p->to;
 }
 
 void search_index_free(SearchIndex *x)

@@ -228,19 +228,63 @@ typedef struct Scan {
 	size_t from, to; /* range of sorted indexes */
 } Scan;
 
-/* Answer the search for every event in the range that passes the cheap
- * tests and whose answer is not known yet. */
+/* Is event i a candidate: answer unknown, cheap tests passed? */
+static bool candidate(const Scan *s, size_t i)
+{
+	return s->hits[i] == HIT_UNKNOWN && match_cheap(s->t, s->f, s->m, i);
+}
+
+/*
+ * Answer the search for the events [from, to), all candidates lying in
+ * one index piece, with one memmem sweep over their contiguous text. A
+ * match that would run past its event's end is not a match there.
+ */
+static void scan_run(Scan *s, size_t from, size_t to, const char *text,
+                     const size_t *off, size_t first)
+{
+	const char *needle = s->f->search;
+	size_t nlen = strlen(needle);
+	const char *end = text + off[to - first];
+	const char *at = text + off[from - first];
+	size_t i = from;
+	while (i < to) {
+		const char *hit = memmem(at, (size_t)(end - at), needle, nlen);
+		if (!hit)
+			break;
+		while (text + off[i + 1 - first] <= hit) /* events before it */
+			s->hits[i++] = HIT_NO;
+		const char *event_end = text + off[i + 1 - first];
+		if (hit + nlen <= event_end) {
+			s->hits[i++] = HIT_YES;
+			at = event_end;
+		} else {
+			at = hit + 1;
+		}
+	}
+	for (; i < to; i++)
+		s->hits[i] = HIT_NO;
+}
+
+/* Answer the search for every candidate of the range, run by run. */
 static void *scan_range(void *arg)
 {
 	Scan *s = arg;
-	const char *needle = s->f->search;
-	size_t nlen = strlen(needle);
-	for (size_t i = s->from; i < s->to; i++) {
-		if (s->hits[i] != HIT_UNKNOWN || !match_cheap(s->t, s->f, s->m, i))
+	const char *text;
+	const size_t *off;
+	size_t first, piece_end = 0;
+	for (size_t i = s->from; i < s->to;) {
+		if (!candidate(s, i)) {
+			i++;
 			continue;
-		size_t len;
-		const char *text = search_index_text(s->t->priv->index, i, &len);
-		s->hits[i] = memmem(text, len, needle, nlen) ? HIT_YES : HIT_NO;
+		}
+		if (i >= piece_end)
+			piece_end = search_index_piece(s->t->priv->index, i, &text,
+			                               &off, &first);
+		size_t run = i + 1;
+		while (run < s->to && run < piece_end && candidate(s, run))
+			run++;
+		scan_run(s, i, run, text, off, first);
+		i = run;
 	}
 	return NULL;
 }
