@@ -1,7 +1,7 @@
 /*
  * search_cache.c - per-key search answers with least-recently-used
  * eviction; see search_cache.h. Sixteen keys cover a word typed and
- * erased again; at 100,000 events they cost 1.6 MB.
+ * erased again; at 100,000 events they cost 8 MB.
  */
 #include "search_cache.h"
 
@@ -14,7 +14,7 @@ enum { CACHE_KEYS = 16 };
 
 typedef struct Entry {
 	char *key;     /* NULL: unused */
-	uint8_t *hits;
+	SearchAnswers a;
 	uint64_t used; /* when last returned */
 } Entry;
 
@@ -31,18 +31,30 @@ SearchCache *search_cache_new(size_t n)
 	return c;
 }
 
-/* Carry over what an older entry proves about key into hits. */
+/* Carry over what an older entry proves about key into a. */
 static void seed_from(const SearchCache *c, const Entry *old, const char *key,
-                      uint8_t *hits)
+                      SearchAnswers *a)
 {
-	if (strstr(key, old->key)) { /* new key is narrower: misses hold */
-		for (size_t i = 0; i < c->n; i++)
-			if (old->hits[i] == HIT_NO)
-				hits[i] = HIT_NO;
+	const char *inside = strstr(key, old->key);
+	if (inside) { /* new key is narrower: misses hold, matches move on */
+		uint32_t shift = (uint32_t)(inside - key);
+		for (size_t i = 0; i < c->n; i++) {
+			if (old->a.hits[i] == HIT_NO) {
+				a->hits[i] = HIT_NO;
+			} else if (old->a.hits[i] == HIT_YES &&
+			           a->hits[i] == HIT_UNKNOWN) {
+				uint32_t from = old->a.from[i] > shift
+				                        ? old->a.from[i] - shift : 0;
+				if (from > a->from[i])
+					a->from[i] = from;
+			}
+		}
 	} else if (strstr(old->key, key)) { /* new key is wider: hits hold */
 		for (size_t i = 0; i < c->n; i++)
-			if (old->hits[i] == HIT_YES)
-				hits[i] = HIT_YES;
+			if (old->a.hits[i] == HIT_YES && a->hits[i] != HIT_YES) {
+				a->hits[i] = HIT_YES;
+				a->from[i] = 0; /* somewhere in the text; unused */
+			}
 	}
 }
 
@@ -60,28 +72,32 @@ static Entry *victim(SearchCache *c)
 	return v;
 }
 
-uint8_t *search_cache_get(SearchCache *c, const char *key)
+SearchAnswers search_cache_get(SearchCache *c, const char *key)
 {
 	c->clock++;
 	for (size_t i = 0; i < CACHE_KEYS; i++) {
 		Entry *e = &c->entries[i];
 		if (e->key && !strcmp(e->key, key)) {
 			e->used = c->clock;
-			return e->hits;
+			return e->a;
 		}
 	}
 	Entry *v = victim(c);
 	free(v->key);
 	v->key = NULL;
-	if (!v->hits)
-		v->hits = xmalloc(c->n ? c->n : 1);
-	memset(v->hits, HIT_UNKNOWN, c->n);
+	size_t n = c->n ? c->n : 1;
+	if (!v->a.hits) {
+		v->a.hits = xmalloc(n);
+		v->a.from = xmalloc(n * sizeof *v->a.from);
+	}
+	memset(v->a.hits, HIT_UNKNOWN, n);
+	memset(v->a.from, 0, n * sizeof *v->a.from);
 	for (size_t i = 0; i < CACHE_KEYS; i++)
 		if (c->entries[i].key)
-			seed_from(c, &c->entries[i], key, v->hits);
+			seed_from(c, &c->entries[i], key, &v->a);
 	v->key = xstrdup(key);
 	v->used = c->clock;
-	return v->hits;
+	return v->a;
 }
 
 void search_cache_free(SearchCache *c)
@@ -90,7 +106,8 @@ void search_cache_free(SearchCache *c)
 		return;
 	for (size_t i = 0; i < CACHE_KEYS; i++) {
 		free(c->entries[i].key);
-		free(c->entries[i].hits);
+		free(c->entries[i].a.hits);
+		free(c->entries[i].a.from);
 	}
 	free(c);
 }

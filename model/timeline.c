@@ -224,19 +224,20 @@ typedef struct Scan {
 	const Timeline *t;
 	const Filter *f;
 	const Mask *m;
-	uint8_t *hits;
+	SearchAnswers a;
 	size_t from, to; /* range of sorted indexes */
 } Scan;
 
 /* Is event i a candidate: answer unknown, cheap tests passed? */
 static bool candidate(const Scan *s, size_t i)
 {
-	return s->hits[i] == HIT_UNKNOWN && match_cheap(s->t, s->f, s->m, i);
+	return s->a.hits[i] == HIT_UNKNOWN && match_cheap(s->t, s->f, s->m, i);
 }
 
 /*
  * Answer the search for the events [from, to), all candidates lying in
- * one index piece, with one memmem sweep over their contiguous text. A
+ * one index piece, sweeping their contiguous text with search_find and
+ * starting each event where an earlier key proved a match can begin. A
  * match that would run past its event's end is not a match there.
  */
 static void scan_run(Scan *s, size_t from, size_t to, const char *text,
@@ -245,24 +246,27 @@ static void scan_run(Scan *s, size_t from, size_t to, const char *text,
 	const char *needle = s->f->search;
 	size_t nlen = strlen(needle);
 	const char *end = text + off[to - first];
-	const char *at = text + off[from - first];
 	size_t i = from;
+	const char *at = text + off[i - first] + s->a.from[i];
 	while (i < to) {
-		const char *hit = memmem(at, (size_t)(end - at), needle, nlen);
+		const char *hit = search_find(at, (size_t)(end - at), needle, nlen);
 		if (!hit)
 			break;
 		while (text + off[i + 1 - first] <= hit) /* events before it */
-			s->hits[i++] = HIT_NO;
-		const char *event_end = text + off[i + 1 - first];
-		if (hit + nlen <= event_end) {
-			s->hits[i++] = HIT_YES;
-			at = event_end;
-		} else {
+			s->a.hits[i++] = HIT_NO;
+		const char *start = text + off[i - first];
+		const char *stop = text + off[i + 1 - first];
+		if (hit + nlen > stop) {
 			at = hit + 1;
+			continue;
 		}
+		s->a.hits[i] = HIT_YES;
+		s->a.from[i] = (uint32_t)(hit - start);
+		if (++i < to)
+			at = stop + s->a.from[i];
 	}
 	for (; i < to; i++)
-		s->hits[i] = HIT_NO;
+		s->a.hits[i] = HIT_NO;
 }
 
 /* Answer the search for every candidate of the range, run by run. */
@@ -291,14 +295,14 @@ static void *scan_range(void *arg)
 
 /* Fill in the unknown answers, on two threads when there are many. */
 static void scan_unknown(const Timeline *t, const Filter *f, const Mask *m,
-                         uint8_t *hits)
+                         SearchAnswers a)
 {
-	Scan halves[2] = {{t, f, m, hits, 0, t->count / 2},
-	                  {t, f, m, hits, t->count / 2, t->count}};
+	Scan halves[2] = {{t, f, m, a, 0, t->count / 2},
+	                  {t, f, m, a, t->count / 2, t->count}};
 	pthread_t helper;
 	if (t->count < 20000 ||
 	    pthread_create(&helper, NULL, scan_range, &halves[1]) != 0) {
-		Scan all = {t, f, m, hits, 0, t->count};
+		Scan all = {t, f, m, a, 0, t->count};
 		scan_range(&all);
 		return;
 	}
@@ -313,9 +317,9 @@ void timeline_apply(Timeline *t, const Filter *f)
 	if (f->search && *f->search) {
 		timeline_prepare_search(t);
 		search_index_wait(t->priv->index);
-		uint8_t *h = search_cache_get(t->priv->cache, f->search);
-		scan_unknown(t, f, &m, h);
-		hits = h;
+		SearchAnswers a = search_cache_get(t->priv->cache, f->search);
+		scan_unknown(t, f, &m, a);
+		hits = a.hits;
 	}
 	size_t kept = 0;
 	for (size_t i = 0; i < t->count; i++)
