@@ -75,7 +75,7 @@ typedef struct Progress {
 static void show_progress(void *ctx, size_t done, size_t total)
 {
 	Progress *p = ctx;
-	if (!p->shown && now_seconds() - p->start < 0.3)
+	if (!p->shown && now_seconds() - p->start < 0.1) /* a blink */
 		return;
 	if (done != total && done % 64 != 0)
 		return;
@@ -83,6 +83,20 @@ static void show_progress(void *ctx, size_t done, size_t total)
 	p->shown = true;
 }
 
+/* Load the paths given, or the bundled content (a UiLoadFn). */
+static Corpus *load_paths(void *ctx, const LoadOptions *opt)
+{
+	const CliOptions *o = ctx;
+	if (o->npaths)
+		return load_corpus(o->paths, o->npaths, opt);
+	char *dir = find_content_dir();
+	const char *paths[] = {dir ? dir : "content"};
+	Corpus *c = load_corpus(paths, 1, opt);
+	free(dir);
+	return c;
+}
+
+/* Load for the command line: a progress line on a terminal's stderr. */
 static Corpus *load(const CliOptions *o)
 {
 	Progress progress = {now_seconds(), false};
@@ -91,15 +105,7 @@ static Corpus *load(const CliOptions *o)
 		opt.progress = show_progress;
 		opt.progress_ctx = &progress;
 	}
-	Corpus *c;
-	if (o->npaths) {
-		c = load_corpus(o->paths, o->npaths, &opt);
-	} else {
-		char *dir = find_content_dir();
-		const char *paths[] = {dir ? dir : "content"};
-		c = load_corpus(paths, 1, &opt);
-		free(dir);
-	}
+	Corpus *c = load_paths((void *)o, &opt);
 	if (progress.shown)
 		fputs("\r\033[K", stderr);
 	return c;
@@ -220,7 +226,9 @@ static int run_stats(const CliOptions *o, Corpus *c)
 	return 0;
 }
 
-static int run_ui(const CliOptions *o, Corpus *c)
+/* The interactive timeline: it loads the content itself, behind a
+ * progress bar. *c gets the corpus (NULL when nothing was loaded). */
+static int run_ui(CliOptions *o, Corpus **c)
 {
 	if (!isatty(STDIN_FILENO)) {
 		fputs("cyberline: the interactive timeline needs a terminal on "
@@ -228,7 +236,7 @@ static int run_ui(const CliOptions *o, Corpus *c)
 		      stderr);
 		return 2;
 	}
-	return ui_run(c, &o->filter, o->marked);
+	return ui_run(load_paths, o, &o->filter, o->marked, c);
 }
 
 int main(int argc, char **argv)
@@ -244,26 +252,30 @@ int main(int argc, char **argv)
 		cli_free(&o);
 		return rc;
 	}
-	Corpus *c = load(&o);
 	bool ui = o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO);
+	Corpus *c = NULL;
 	Marks *marks = NULL;
-	if (!ui)
-		diag_print(&c->diags, stderr);
+	if (ui) {
+		rc = run_ui(&o, &c);
+		corpus_free(c);
+		cli_free(&o);
+		return rc;
+	}
+	c = load(&o);
+	diag_print(&c->diags, stderr);
 	/* Unreadable marks leave nothing to list or count: use_marks said
 	 * why and rc is 1. */
-	if (!ui && o.marked && o.mode != MODE_VALIDATE)
+	if (o.marked && o.mode != MODE_VALIDATE)
 		rc = use_marks(&o, c, &marks);
-	if (rc == 0 && ui)
-		rc = run_ui(&o, c);
-	else if (rc == 0 && o.mode == MODE_VALIDATE)
+	if (rc == 0 && o.mode == MODE_VALIDATE)
 		rc = run_validate(c);
 	else if (rc == 0 && o.mode == MODE_STATS)
 		rc = run_stats(&o, c);
 	else if (rc == 0) /* --list, or no mode without a terminal */
 		rc = run_list(&o, c);
-	/* The UI shows the problems itself; its exit status is the user's
-	 * (q is 0). Elsewhere content errors make the status 1. */
-	if (!ui && rc == 0 && c->diags.errors)
+	/* (The UI shows the problems itself, and its status is the user's:
+	 * q is 0.) Here content errors make the status 1. */
+	if (rc == 0 && c->diags.errors)
 		rc = 1;
 	marks_free(marks);
 	corpus_free(c);

@@ -15,6 +15,7 @@
  * the handler and re-raise. Ctrl-Z and resizes are curses' own business.
  */
 #include "ui.h"
+#include "ui_loading.h"
 
 #include "ui_core.h"
 
@@ -367,19 +368,13 @@ static int ui_loop(Ui *ui)
 }
 
 /* Entry point (ui.h): set up, loop, tear down; returns the exit status. */
-int ui_run(const Corpus *corpus, const Filter *initial, bool marked_only)
+int ui_run(UiLoadFn load, void *load_ctx, const Filter *initial,
+           bool marked_only, Corpus **loaded)
 {
 	setlocale(LC_ALL, "");
+	*loaded = NULL;
 	Ui ui;
 	memset(&ui, 0, sizeof ui);
-	ui.corpus = corpus;
-	ui.overlay = V_NONE;
-	ui.problems = diag_problems(&corpus->diags);
-	ui.tl = timeline_new(corpus);
-	filter_copy(&ui.filter, initial);
-	if (initial->search && *initial->search)
-		ui.search_text = xstrdup(initial->search);
-
 	ui_signals_install();
 	atexit(term_emergency_restore);
 	ui.term = term_open();
@@ -389,11 +384,19 @@ int ui_run(const Corpus *corpus, const Filter *initial, bool marked_only)
 		fprintf(stderr, "cyberline: cannot run the interactive timeline on "
 		        "terminal type \"%s\"; use --list instead\n",
 		        term ? term : "");
-		timeline_free(ui.tl);
-		filter_free(&ui.filter);
-		free(ui.search_text);
 		return 1;
 	}
+	UiLoading progress = {ui.term, 0};
+	LoadOptions opt = {.progress = ui_loading_progress,
+	                   .progress_ctx = &progress};
+	const Corpus *corpus = *loaded = load(load_ctx, &opt);
+	ui.corpus = corpus;
+	ui.overlay = V_NONE;
+	ui.problems = diag_problems(&corpus->diags);
+	ui.tl = timeline_new(corpus);
+	filter_copy(&ui.filter, initial);
+	if (initial->search && *initial->search)
+		ui.search_text = xstrdup(initial->search);
 	for (int v = 0; v < V_COUNT; v++) {
 		ui.views[v].ops = ui_view_table[v];
 		ui.views[v].priv = ui_view_table[v]->open
