@@ -27,12 +27,17 @@ static ArenaBlock *block_new(size_t size)
 	return b;
 }
 
-void *arena_alloc(Arena *a, size_t n)
+/* Room for n bytes at `align` in the head block, or a new block. */
+static void *arena_take(Arena *a, size_t n, size_t align)
 {
-	n = (n + 15) & ~(size_t)15;
 	ArenaBlock *b = a->head;
-	if (!b || b->size - b->used < n) {
-		size_t size = b ? b->size * 2 : ARENA_MIN_BLOCK;
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || at + n > b->size) {
+		size_t size = a->next_size ? a->next_size
+		              : a->hinted ? ARENA_MIN_BLOCK / 8 /* a little more */
+		              : b ? b->size * 2 : ARENA_MIN_BLOCK;
+		a->hinted = a->hinted || a->next_size;
+		a->next_size = 0;
 		if (size > ARENA_MAX_BLOCK)
 			size = ARENA_MAX_BLOCK;
 		if (size < n)
@@ -48,11 +53,16 @@ void *arena_alloc(Arena *a, size_t n)
 			a->head = fresh;
 		}
 		b = fresh;
+		at = 0;
 	}
-	void *p = b->mem + b->used;
-	b->used += n;
+	b->used = at + n;
 	a->total += n;
-	return p;
+	return b->mem + at;
+}
+
+void *arena_alloc(Arena *a, size_t n)
+{
+	return arena_take(a, n, 16);
 }
 
 void *arena_zalloc(Arena *a, size_t n)
@@ -62,11 +72,17 @@ void *arena_zalloc(Arena *a, size_t n)
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_take(a, n + 1, 1); /* text needs no alignment */
 	if (n)
 		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+void arena_reserve(Arena *a, size_t n)
+{
+	if (!a->head)
+		a->next_size = n;
 }
 
 char *arena_strdup(Arena *a, const char *s)
@@ -98,4 +114,6 @@ void arena_free(Arena *a)
 	}
 	a->head = NULL;
 	a->total = 0;
+	a->next_size = 0;
+	a->hinted = false;
 }
