@@ -58,7 +58,8 @@ void fileresult_done(FileResult *r);
 struct CorpusPriv {
 	Arena arena;         /* every event, source and string */
 	char **files;        /* the paths read, owned */
-	const Event **by_id; /* kept events sorted by id, for corpus_find */
+	const Event **id_slots; /* hash of the kept events by id */
+	size_t id_mask;         /* slots - 1 (a power of two) */
 };
 
 /* Merge results[0..n) (in path order) into c and run the checks that

@@ -109,8 +109,9 @@ static bool nfc_trivially(const char *s, size_t n)
 char *text_nfc(Arena *a, const char *s, size_t n, size_t *outlen)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
-	if (nfc_trivially(s, n) || U_FAILURE(err)) {
+	const UNormalizer2 *nfc = nfc_trivially(s, n) ? NULL
+	                          : unorm2_getNFCInstance(&err);
+	if (!nfc || U_FAILURE(err)) {
 		*outlen = n;
 		return arena_strndup(a, s, n);
 	}
