@@ -49,6 +49,20 @@ static bool walk_list(FieldCtx *c, const Field *f, ItemFn item, void *acc)
 	return true;
 }
 
+/* True (after reporting once per list) when a list already holds
+ * EVENT_LIST_MAX items and e cannot be added. */
+static bool list_full(FieldCtx *c, const Field *f, const yaml_event_t *e,
+                      uint32_t count, bool *overflow)
+{
+	if (count < EVENT_LIST_MAX)
+		return false;
+	if (!*overflow)
+		yreader_error(&c->y, e->start_mark, "`%s` has more than %d items",
+		              f->key, EVENT_LIST_MAX);
+	*overflow = true;
+	return true;
+}
+
 typedef struct CountryAcc {
 	CountryCode codes[EVENT_LIST_MAX];
 	uint32_t count;
@@ -99,14 +113,8 @@ static void country_item(FieldCtx *c, const Field *f, yaml_event_t *e,
 			return;
 		}
 	}
-	if (acc->count == EVENT_LIST_MAX) {
-		if (!acc->overflow)
-			yreader_error(&c->y, e->start_mark,
-			              "`%s` has more than %d items", f->key,
-			              EVENT_LIST_MAX);
-		acc->overflow = true;
+	if (list_full(c, f, e, acc->count, &acc->overflow))
 		return;
-	}
 	acc->codes[acc->count++] = code;
 }
 
@@ -146,16 +154,8 @@ static void list_item(FieldCtx *c, const Field *f, yaml_event_t *e,
 	const char *v = f->kind == FIELD_IDS
 	                        ? fields_take_id(c, e, f->key)
 	                        : fields_take_text(c, e, f->key, EVENT_SHORT_MAX);
-	if (!v)
+	if (!v || list_full(c, f, e, acc->count, &acc->overflow))
 		return;
-	if (acc->count == EVENT_LIST_MAX) {
-		if (!acc->overflow)
-			yreader_error(&c->y, e->start_mark,
-			              "`%s` has more than %d items", f->key,
-			              EVENT_LIST_MAX);
-		acc->overflow = true;
-		return;
-	}
 	acc->pos[acc->count] = (RelatedPos){(uint32_t)e->start_mark.line + 1,
 	                                    (uint32_t)e->start_mark.column + 1};
 	acc->items[acc->count++] = v;

@@ -53,12 +53,15 @@ static int cluster_width_at(const char *s, size_t start, size_t end)
 	return cluster_width(first, selector);
 }
 
-/* A grapheme iterator over s[0..n); NULL if ICU refuses. */
-static UBreakIterator *grapheme_open(const char *s, size_t n, UText **ut)
+/* An ICU break iterator of `type` (grapheme clusters, line breaks)
+ * over the UTF-8 s[0..n); NULL if ICU refuses. Close both with
+ * ubrk_close() and utext_close(). */
+static UBreakIterator *breaks_open(UBreakIteratorType type, const char *s,
+                                   size_t n, UText **ut)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	*ut = utext_openUTF8(NULL, s, (int64_t)n, &err);
-	UBreakIterator *bi = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
+	UBreakIterator *bi = ubrk_open(type, "", NULL, 0, &err);
 	if (U_SUCCESS(err))
 		ubrk_setUText(bi, *ut, &err);
 	if (U_FAILURE(err)) {
@@ -90,7 +93,7 @@ size_t text_fit(const char *s, size_t n, int cols, int *used)
 		return fit;
 	}
 	UText *ut;
-	UBreakIterator *bi = grapheme_open(s, n, &ut);
+	UBreakIterator *bi = breaks_open(UBRK_CHARACTER, s, n, &ut);
 	int width = 0;
 	size_t pos = 0;
 	if (bi) {
@@ -124,22 +127,6 @@ static size_t trim_right(const char *line, size_t n)
 	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
 		n--;
 	return n;
-}
-
-/* A line-break iterator over s[0..n); NULL if ICU refuses. */
-static UBreakIterator *linebreak_open(const char *s, size_t n, UText **ut)
-{
-	UErrorCode err = U_ZERO_ERROR;
-	*ut = utext_openUTF8(NULL, s, (int64_t)n, &err);
-	UBreakIterator *bi = ubrk_open(UBRK_LINE, "", NULL, 0, &err);
-	if (U_SUCCESS(err))
-		ubrk_setUText(bi, *ut, &err);
-	if (U_FAILURE(err)) {
-		ubrk_close(bi);
-		utext_close(*ut);
-		return NULL;
-	}
-	return bi;
 }
 
 /*
@@ -177,7 +164,7 @@ static size_t wrap_paragraph(const char *s, size_t n, int cols,
 		return 1;
 	}
 	UText *ut = NULL;
-	UBreakIterator *bi = linebreak_open(s, n, &ut);
+	UBreakIterator *bi = breaks_open(UBRK_LINE, s, n, &ut);
 	size_t lines = 0;
 	for (size_t start = 0; start < n; lines++) {
 		size_t end = next_line_end(bi, s, n, start, cols);

@@ -3,6 +3,8 @@
 #
 # Each suite is a program that prints TAP lines ("ok N - name" or
 # "not ok N - name"); cmocka binaries do so with CMOCKA_MESSAGE_OUTPUT=TAP.
+# A line with a "# SKIP" directive is a skip, whatever its ok/not ok (cmocka
+# writes "not ok N # SKIP"): counted apart and listed, never as a pass.
 # A suite that exits non-zero without reporting a failure counts as one
 # failure, so a crash never passes silently. QUICK=1 skips the sanitizer
 # builds and the terminal UI tests.
@@ -10,7 +12,8 @@ cd "$(dirname "$0")/.." || exit 2
 export CMOCKA_MESSAGE_OUTPUT=TAP
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-passed=0 failed=0
+passed=0 failed=0 skipped=0
+skips=
 log=build/test-log.txt
 : >"$log"
 
@@ -21,15 +24,21 @@ run_suite() {
 	out=$("$@" 2>&1)
 	rc=$?
 	printf '### %s\n%s\n' "$name" "$out" >>"$log"
-	p=$(grep -cE '^ok ' <<<"$out")
-	f=$(grep -cE '^not ok ' <<<"$out")
+	k=$(grep -cE '^(not )?ok .*# SKIP' <<<"$out")
+	p=$(grep -E '^ok ' <<<"$out" | grep -cv '# SKIP')
+	f=$(grep -E '^not ok ' <<<"$out" | grep -cv '# SKIP')
+	if [ "$k" -ne 0 ]; then
+		skipped=$((skipped + k))
+		skips="$skips$(grep -E '# SKIP' <<<"$out" | sed "s|^|    $name: |")"$'\n'
+	fi
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		out="$out"$'\n'"not ok - $name exited with status $rc"
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
-	printf '%-28s %4d passed, %d failed\n' "$name" "$p" "$f"
+	printf '%-28s %4d passed, %d failed%s\n' "$name" "$p" "$f" \
+		"$([ "$k" -ne 0 ] && echo ", $k skipped")"
 	if [ "$f" -ne 0 ]; then
 		grep -E '^not ok |^# |ERROR|runtime error|Sanitizer' <<<"$out" | head -40 | sed 's/^/    /'
 	fi
@@ -54,5 +63,9 @@ if [ -z "$QUICK" ]; then
 	[ -x tests/tui/run.sh ] && run_suite tui env CYBERLINE=./cyberline tests/tui/run.sh
 fi
 echo "(full output: $log)"
+if [ "$skipped" -ne 0 ]; then
+	echo "$skipped skipped (not counted as passed):"
+	printf '%s' "$skips"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
