@@ -48,7 +48,7 @@ void cli_usage(FILE *out)
 "                           cyberline --list -c EE,UA --match all\n"
 "      --format=FORMAT    output of --list: text (default), tsv, json\n"
 "                         (JSON Lines), markdown, yaml (loads back)\n"
-"                           cyberline --list --format=json | jq .title\n"
+"                           cyberline --list --format=json | jq -r .title\n"
 "      --validate         check the content; print file:line:column\n"
 "                         diagnostics; exit 0 when clean, 1 otherwise\n"
 "                           cyberline --validate my-articles/\n"
@@ -63,6 +63,7 @@ void cli_usage(FILE *out)
 "                           cyberline -c estonia -c UA --list\n"
 "      --match any|all    an event matches any listed country (default)\n"
 "                         or must name all of them\n"
+"                           cyberline --list -c EE -c UA --match all\n"
 "      --from DATE        start of the window (YYYY, YYYY-MM or\n"
 "                         YYYY-MM-DD, inclusive; default 2018)\n"
 "      --to DATE          end of the window, inclusive: --to 2025 means\n"
@@ -84,7 +85,7 @@ void cli_usage(FILE *out)
 "\n"
 "Exit status: 0 success; 1 the content has errors (good events are still\n"
 "listed) or, with --marked, the marks file cannot be read; 2 usage error\n"
-"(unknown option, country or malformed date).\n"
+"(unknown option, unknown country, malformed date, --from after --to).\n"
 "In the interactive timeline press ? for the keys.\n",
 		out);
 }
