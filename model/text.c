@@ -84,11 +84,12 @@ bool text_valid_utf8(const char *s, size_t n)
 }
 
 /*
- * True when every code point of s[0..n) is NFC-stable on its own (NFC
- * quick check "yes" and combining class 0): such text is already NFC, and
- * that is nearly all real text, so it skips the trip through UTF-16.
+ * True when every code point of s[0..n) has an NFC boundary before it
+ * (combining class 0 and NFC quick check "yes"): such text is already
+ * NFC, and that is nearly all real text, so it skips the trip through
+ * UTF-16. Latin below U+0300 needs no lookup at all.
  */
-static bool nfc_trivially(const char *s, size_t n)
+static bool nfc_trivially(const UNormalizer2 *nfc, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		if ((unsigned char)s[i] < 0x80) {
@@ -98,9 +99,8 @@ static bool nfc_trivially(const char *s, size_t n)
 		UChar32 c;
 		U8_NEXT(s, i, n, c);
 		if (c >= 0 && c < 0x300)
-			continue; /* Latin: no combining marks before U+0300 */
-		if (c < 0 || u_getCombiningClass(c) != 0 ||
-		    u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES)
+			continue;
+		if (c < 0 || !unorm2_hasBoundaryBefore(nfc, c))
 			return false;
 	}
 	return true;
@@ -109,9 +109,8 @@ static bool nfc_trivially(const char *s, size_t n)
 char *text_nfc(Arena *a, const char *s, size_t n, size_t *outlen)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	const UNormalizer2 *nfc = nfc_trivially(s, n) ? NULL
-	                          : unorm2_getNFCInstance(&err);
-	if (!nfc || U_FAILURE(err)) {
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	if (U_FAILURE(err) || nfc_trivially(nfc, s, n)) {
 		*outlen = n;
 		return arena_strndup(a, s, n);
 	}

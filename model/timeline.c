@@ -138,19 +138,54 @@ static int compare_items(const void *pa, const void *pb)
 	return compare_events(&a->e, &b->e);
 }
 
-/* Fill t->sorted with the corpus's events in timeline order. */
+typedef struct SortHalf {
+	SortItem *items;
+	size_t n;
+} SortHalf;
+
+static void *sort_half(void *arg)
+{
+	SortHalf *h = arg;
+	qsort(h->items, h->n, sizeof *h->items, compare_items);
+	return NULL;
+}
+
+/* Fill t->sorted with the corpus's events in timeline order: each half
+ * sorted on its own thread (on large corpora), then the halves merged.
+ * The order is total (id, then load order), so it is the same order a
+ * single sort gives. */
 static void sort_events(Timeline *t, const Corpus *c)
 {
-	SortItem *items = xmalloc((c->count ? c->count : 1) * sizeof *items);
-	for (size_t i = 0; i < c->count; i++) {
+	size_t n = c->count;
+	SortItem *items = xmalloc((n ? n : 1) * sizeof *items);
+	for (size_t i = 0; i < n; i++) {
 		const Event *e = c->events[i];
 		items[i].key = (int64_t)date_first_day(e->date) * 4 +
 		               (3 - e->date.precision);
 		items[i].e = e;
 	}
-	qsort(items, c->count, sizeof *items, compare_items);
-	for (size_t i = 0; i < c->count; i++)
-		t->sorted[i] = items[i].e;
+	SortHalf lo = {items, n / 2}, hi = {items + n / 2, n - n / 2};
+	pthread_t helper;
+	bool threaded = n >= 20000 &&
+	                pthread_create(&helper, NULL, sort_half, &hi) == 0;
+	if (!threaded)
+		lo.n = n;
+	sort_half(&lo);
+	if (!threaded) {
+		for (size_t i = 0; i < n; i++)
+			t->sorted[i] = items[i].e;
+		free(items);
+		return;
+	}
+	pthread_join(helper, NULL);
+	size_t a = 0, b = 0, k = 0;
+	while (a < lo.n && b < hi.n)
+		t->sorted[k++] = compare_items(&lo.items[a], &hi.items[b]) <= 0
+		                         ? lo.items[a++].e : hi.items[b++].e;
+	while (a < lo.n)
+		t->sorted[k++] = lo.items[a++].e;
+	while (b < hi.n)
+		t->sorted[k++] = hi.items[b++].e;
 	free(items);
 }
 

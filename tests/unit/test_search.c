@@ -3,7 +3,7 @@
  * against memmem on random text, and timeline_apply on a timeline large
  * enough to scan on two threads, against strstr over each event's folded
  * text, through typing, backspacing, country changes and needles that
- * would match across two events.
+ * would match across two events; and the two-thread sort's order.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -149,6 +149,18 @@ static void test_timeline_matches_brute_force(void **state)
 {
 	Big *b = *state;
 	Timeline *t = timeline_new(&b->corpus);
+	/* Large enough for the two-thread sort: its merge must give the
+	 * total order a single sort gives. */
+	for (size_t i = 1; i < t->count; i++) {
+		const Event *x = t->sorted[i - 1], *y = t->sorted[i];
+		int c = date_compare(x->date, y->date);
+		if (!c)
+			c = strcmp(x->id, y->id);
+		if (!c)
+			c = x->index < y->index ? -1 : 1;
+		if (c > 0)
+			fail_msg("sorted[%zu] and [%zu] are out of order", i - 1, i);
+	}
 	Filter f;
 	filter_init(&f);
 	const char *typed[] = {"c", "co", "coo", "coop", "coope", "cooper",
