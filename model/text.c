@@ -92,6 +92,12 @@ bool text_valid_utf8(const char *s, size_t n)
 static bool nfc_trivially(const UNormalizer2 *nfc, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
+		uint64_t w;
+		if (i + 8 <= n && (memcpy(&w, s + i, 8),
+		                   !(w & 0x8080808080808080u))) {
+			i += 8; /* eight ASCII bytes */
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

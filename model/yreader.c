@@ -167,16 +167,22 @@ static bool is_clean(const char *data, size_t len)
 			i += 8;
 			continue;
 		}
-		unsigned char b = (unsigned char)data[i];
-		if (b < 0x80) {
-			if (b < 0x20 ? b != '\t' && b != '\n' && b != '\r' : b == 0x7F)
+		/* A word with a line end or a non-ASCII character: check it
+		 * character by character, then go back to whole words. */
+		size_t stop = i + 8 < len ? i + 8 : len;
+		while (i < stop) {
+			unsigned char b = (unsigned char)data[i];
+			if (b < 0x80) {
+				if (b < 0x20 ? b != '\t' && b != '\n' && b != '\r'
+				             : b == 0x7F)
+					return false;
+				i++;
+				continue;
+			}
+			UChar32 c = next_char(data, len, &i);
+			if (c < 0 || !char_allowed(c))
 				return false;
-			i++;
-			continue;
 		}
-		UChar32 c = next_char(data, len, &i);
-		if (c < 0 || !char_allowed(c))
-			return false;
 	}
 	return true;
 }
