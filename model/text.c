@@ -84,10 +84,12 @@ bool text_valid_utf8(const char *s, size_t n)
 }
 
 /*
- * True when every code point of s[0..n) has an NFC boundary before it
- * (combining class 0 and NFC quick check "yes"): such text is already
- * NFC, and that is nearly all real text, so it skips the trip through
- * UTF-16. Latin below U+0300 needs no lookup at all.
+ * True when every code point of s[0..n) is NFC on its own (quick check
+ * "yes") and has an NFC boundary before it (nothing composes with what
+ * precedes it): such text is already NFC, and that is nearly all real
+ * text, so it skips the trip through UTF-16. Both questions go to the
+ * one normaliser instance (ICU's property API would fetch it per code
+ * point); Latin below U+0300 needs no lookup at all.
  */
 static bool nfc_trivially(const UNormalizer2 *nfc, const char *s, size_t n)
 {
@@ -108,6 +110,12 @@ static bool nfc_trivially(const UNormalizer2 *nfc, const char *s, size_t n)
 			continue;
 		if (c < 0 || !unorm2_hasBoundaryBefore(nfc, c))
 			return false;
+		UChar one[2];
+		int32_t len = 0;
+		UErrorCode err = U_ZERO_ERROR;
+		U16_APPEND_UNSAFE(one, len, c);
+		if (unorm2_quickCheck(nfc, one, len, &err) != UNORM_YES)
+			return false; /* e.g. U+2126 OHM SIGN becomes U+03A9 */
 	}
 	return true;
 }

@@ -72,6 +72,11 @@ static void test_nfc(void **state)
 	assert_int_equal(n, strlen("Brégançon"));
 	s = text_nfc(&a, "plain", 5, &n);
 	assert_string_equal(s, "plain");
+	/* Singletons that NFC replaces although nothing composes: OHM SIGN,
+	 * ANGSTROM SIGN, GREEK QUESTION MARK, a CJK compatibility ideograph. */
+	in = "\xE2\x84\xA6 \xE2\x84\xAB \xCD\xBE \xEF\xA4\x80";
+	s = text_nfc(&a, in, strlen(in), &n);
+	assert_string_equal(s, "\xCE\xA9 \xC3\x85 ; \xE8\xB1\x88");
 	arena_free(&a);
 }
 
