@@ -54,8 +54,9 @@ void text_escape(Buf *out, const char *s, size_t n, unsigned flags);
 /* True when text_escape() would change s[0..n) (given the same flags). */
 bool text_needs_escape(const char *s, size_t n, unsigned flags);
 
-/* Display columns of s[0..n): wide/fullwidth and emoji count 2,
- * combining marks and zero-width characters 0. */
+/* Display columns of s[0..n), as a terminal draws them (wcwidth):
+ * East Asian wide and fullwidth (emoji among them) count 2, combining
+ * marks and zero-width format characters 0, the soft hyphen 1. */
 int text_width(const char *s, size_t n);
 
 /*

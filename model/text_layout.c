@@ -3,9 +3,9 @@
  * grapheme-safe cutting, ICU line breaking and ASCII transliteration;
  * see text.h.
  *
- * Width rules follow what terminals do: East Asian Wide/Fullwidth and
- * emoji-presentation clusters take two columns, a cluster takes the
- * width of its first code point, marks and format characters take none.
+ * Width rules follow what terminals do (wcwidth, which curses uses):
+ * each code point is measured from ICU's data and a grapheme cluster
+ * takes the sum of its code points; text is cut between clusters only.
  */
 #include "text.h"
 
@@ -18,39 +18,43 @@
 #include <unicode/utf8.h>
 #include <unicode/utrans.h>
 
-/* Columns of one grapheme cluster whose first code point is c. */
-static int cluster_width(UChar32 c, bool has_emoji_selector)
+/*
+ * Columns a terminal gives code point c: what wcwidth() answers (and so
+ * what curses advances by), computed from ICU's data. Marks, format
+ * characters and Hangul medial and final jamo take none, except the
+ * soft hyphen, which terminals draw; East Asian wide and fullwidth
+ * characters (emoji with emoji presentation among them) take two.
+ */
+static int codepoint_width(UChar32 c)
 {
-	int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-	if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH)
-		return 2;
-	if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION))
-		return 2;
-	if (has_emoji_selector && u_hasBinaryProperty(c, UCHAR_EMOJI))
-		return 2;
+	if (c == 0xAD)
+		return 1;
 	int8_t type = u_charType(c);
 	if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
 	    type == U_FORMAT_CHAR || type == U_CONTROL_CHAR)
 		return 0;
-	return 1;
+	int hangul = u_getIntPropertyValue(c, UCHAR_HANGUL_SYLLABLE_TYPE);
+	if (hangul == U_HST_VOWEL_JAMO || hangul == U_HST_TRAILING_JAMO)
+		return 0;
+	int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+	return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
 }
 
-/* Width of the cluster s[start..end). */
+/*
+ * Width of the cluster s[start..end): the sum of its code points, as
+ * the terminal will draw them. (Counting a cluster as its first code
+ * point looks nicer for ZWJ emoji, but then curses, which advances per
+ * code point, overruns the pane and garbles the next row.)
+ */
 static int cluster_width_at(const char *s, size_t start, size_t end)
 {
-	size_t i = start;
-	UChar32 first;
-	U8_NEXT(s, i, end, first);
-	if (first < 0)
-		return 1;
-	bool selector = false;
-	while (i < end) {
+	int width = 0;
+	for (size_t i = start; i < end;) {
 		UChar32 c;
 		U8_NEXT(s, i, end, c);
-		if (c == 0xFE0F)
-			selector = true;
+		width += c < 0 ? 1 : codepoint_width(c);
 	}
-	return cluster_width(first, selector);
+	return width;
 }
 
 /* An ICU break iterator of `type` (grapheme clusters, line breaks)

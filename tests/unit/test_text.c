@@ -88,6 +88,14 @@ static void test_width(void **state)
 	assert_int_equal(text_width("e\xCC\x81", 3), 1);          /* combining */
 	assert_int_equal(text_width("\xF0\x9F\x98\x80", 4), 2);   /* emoji */
 	assert_int_equal(text_width("Київ", strlen("Київ")), 4);
+	/* What curses advances by: a soft hyphen is drawn; a ZWJ family is
+	 * three wide emoji; an emoji without emoji presentation is 1. */
+	assert_int_equal(text_width("a\xC2\xAD" "b", 4), 3);
+	const char *family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9"
+	                     "\xE2\x80\x8D\xF0\x9F\x91\xA7";
+	assert_int_equal(text_width(family, strlen(family)), 6);
+	const char *shield = "\xF0\x9F\x9B\xA1\xEF\xB8\x8F"; /* U+1F6E1 FE0F */
+	assert_int_equal(text_width(shield, strlen(shield)), 1);
 }
 
 static void test_fit_never_splits_clusters(void **state)
