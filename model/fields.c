@@ -83,6 +83,9 @@ static TextScan scan_text(const char *s, size_t n, bool multiline)
 			t.control = b;
 		else if (b == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] <= 0x9f)
 			t.control = (unsigned char)s[i + 1]; /* C1 control */
+		else if (!multiline && b == 0xE2 && i + 2 < n && s[i + 1] == '\x80' &&
+		         (s[i + 2] == '\xA8' || s[i + 2] == '\xA9'))
+			t.control = '\n'; /* U+2028/U+2029 break a line too */
 	}
 	return t;
 }
@@ -235,7 +238,13 @@ static void convert_url(FieldCtx *c, const Field *f, void *base)
 	yaml_event_t *e = want_scalar(c, f->key);
 	if (!e)
 		return;
-	const char *t = take_text(c, e, f->key, false, f->max);
+	const char *t = take_text(c, e, f->key, false, 0);
+	if (t && strlen(t) > f->max) { /* the URL limit is in bytes */
+		yreader_error(&c->y, e->start_mark,
+		              "`%s` is %zu bytes long; the limit is %zu", f->key,
+		              strlen(t), f->max);
+		t = NULL;
+	}
 	if (t && strncmp(t, "https://", 8) != 0 && strncmp(t, "http://", 7) != 0) {
 		yreader_error(&c->y, e->start_mark,
 		              "`%s` must start with https:// or http://", f->key);

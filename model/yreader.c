@@ -229,12 +229,18 @@ static void sanitize(YReader *r, const char *data, size_t len)
 /* Refuse UTF-16 and UTF-32 text (libyaml would read UTF-16). */
 static bool check_encoding(YReader *r, const char *data, size_t len)
 {
-	if (len < 2 || !((data[0] == '\xFF' && data[1] == '\xFE') ||
-	                 (data[0] == '\xFE' && data[1] == '\xFF')))
+	bool bom16 = len >= 2 && ((data[0] == '\xFF' && data[1] == '\xFE') ||
+	                          (data[0] == '\xFE' && data[1] == '\xFF'));
+	bool bom32 = len >= 4 && !memcmp(data, "\0\0\xFE\xFF", 4);
+	/* Without a byte order mark, UTF-16 and UTF-32 text still puts NUL
+	 * bytes among its first characters; UTF-8 text never does. */
+	bool nul = memchr(data, '\0', len < 4 ? len : 4) != NULL;
+	if (!bom16 && !bom32 && !nul)
 		return true;
 	diag_add(r->diags, DIAG_ERROR, r->file, 1, 1,
-	         "the file is UTF-16 or UTF-32 (it starts with a byte order "
-	         "mark); content must be UTF-8");
+	         "the file looks like UTF-16 or UTF-32 (%s); content must be "
+	         "UTF-8", nul && !bom16 && !bom32 ? "NUL bytes at its start"
+	                                          : "a byte order mark");
 	r->failed = true;
 	return false;
 }

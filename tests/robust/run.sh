@@ -281,4 +281,28 @@ for f in tests/fuzz/regressions/*; do
 	lists_ids "$name" good-event-one good-event-two
 done
 
+# ---- found in review: encodings without a UTF-8 view, byte limits, breaks
+printf '\0\0\xFE\xFF\0\0\0s' >"$T/utf32be.yaml"
+printf 's\0o\0u\0r\0c\0e\0:\0' >"$T/utf16-nobom.yaml"
+for f in utf32be utf16-nobom; do
+	expect_rc 1 "$f: --validate exits 1" "$CYBERLINE" --validate "$GOOD" "$T/$f.yaml"
+	check "$f: one diagnostic for the file" \
+		test "$(grep -c "$T/$f.yaml" <<<"$err")" -eq 1
+	contains "$err" "$T/$f.yaml:1:1: error: the file looks like UTF-16 or UTF-32" \
+		"$f: says it is not UTF-8"
+	run "$CYBERLINE" --list --format=tsv "$GOOD" "$T/$f.yaml"
+	lists_ids "$f" good-event-one good-event-two
+done
+long_url="https://example.org/$(printf 'é%.0s' $(seq 1000))"
+sed "s|^  outlet: .*|&\n  url: \"$long_url\"|" "$GOOD" \
+	| sed 's/good-event-/url-event-/' >"$T/url-bytes.yaml"
+expect_rc 1 "url over 2,000 bytes (1,000 é) is refused" \
+	"$CYBERLINE" --validate "$GOOD" "$T/url-bytes.yaml"
+contains "$err" "bytes long; the limit is 2000" "url limit is in bytes"
+sed 's/^\(    title: "\)/\1one\\Ltwo /' "$GOOD" | sed 's/good-event-/ls-event-/' \
+	>"$T/line-separator.yaml"
+expect_rc 1 "U+2028 in a title is refused" \
+	"$CYBERLINE" --validate "$GOOD" "$T/line-separator.yaml"
+contains "$err" "\`title\` must be one line" "U+2028 breaks a one-line field"
+
 finish
