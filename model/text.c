@@ -55,13 +55,21 @@ static void buf_append_utf16(Buf *out, const UChar *s, int32_t len)
 	out->data[out->len] = '\0';
 }
 
-/* Run an ICU normaliser over src into a fresh U16. */
+/* Run an ICU normaliser over src into a fresh U16. A guess at the size
+ * first; ICU says how much it needs when the guess is short (NFKD can
+ * expand a character eighteen-fold). */
 static U16 u16_normalize(const UNormalizer2 *norm, const U16 *src)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	int32_t cap = src->len * 3 + 16;
 	U16 u = {xmalloc((size_t)cap * sizeof(UChar)), 0};
 	u.len = unorm2_normalize(norm, src->s, src->len, u.s, cap, &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR) {
+		cap = u.len + 1;
+		u.s = xrealloc(u.s, (size_t)cap * sizeof(UChar));
+		err = U_ZERO_ERROR;
+		u.len = unorm2_normalize(norm, src->s, src->len, u.s, cap, &err);
+	}
 	if (U_FAILURE(err))
 		u.len = 0;
 	return u;
@@ -167,6 +175,12 @@ static void fold_run(Buf *out, const char *s, size_t n)
 	err = U_ZERO_ERROR;
 	int32_t flen = u_strFoldCase(folded, cap, d.s, w, U_FOLD_CASE_DEFAULT,
 	                             &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR) { /* size as ICU asks */
+		folded = xrealloc(folded, ((size_t)flen + 1) * sizeof(UChar));
+		err = U_ZERO_ERROR;
+		flen = u_strFoldCase(folded, flen + 1, d.s, w,
+		                     U_FOLD_CASE_DEFAULT, &err);
+	}
 	if (U_SUCCESS(err))
 		buf_append_utf16(out, folded, flen);
 	free(folded);

@@ -241,10 +241,22 @@ void text_ascii(TextAscii *t, Buf *out, const char *s, size_t n)
 	UErrorCode err = U_ZERO_ERROR;
 	u_strFromUTF8WithSub(u, (int32_t)n + 1, &len, s, (int32_t)n, 0xFFFD,
 	                     NULL, &err);
-	int32_t cap = len * 4 + 16;
-	u = xrealloc(u, (size_t)cap * sizeof(UChar));
-	int32_t limit = len;
-	utrans_transUChars(t->trans, u, &len, cap, 0, &limit, &err);
+	/* Transliteration works in place and may lengthen the text (an
+	 * ideograph becomes a syllable or two); on overflow, grow and redo. */
+	UChar *orig = xmalloc(((size_t)len + 1) * sizeof(UChar));
+	memcpy(orig, u, (size_t)len * sizeof(UChar));
+	int32_t olen = len;
+	for (int32_t cap = olen * 4 + 16;; cap *= 2) {
+		u = xrealloc(u, (size_t)cap * sizeof(UChar));
+		memcpy(u, orig, (size_t)olen * sizeof(UChar));
+		len = olen;
+		int32_t limit = len;
+		err = U_ZERO_ERROR;
+		utrans_transUChars(t->trans, u, &len, cap, 0, &limit, &err);
+		if (err != U_BUFFER_OVERFLOW_ERROR || cap > (1 << 24))
+			break;
+	}
+	free(orig);
 	for (int32_t k = 0; U_SUCCESS(err) && k < len; k++)
 		buf_putc(out, u[k] < 0x80 ? (char)u[k] : '?');
 	free(u);
