@@ -9,6 +9,8 @@
  */
 #include "marks.h"
 
+#include "text.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -133,8 +135,11 @@ static int marks_parse(const char *path, const char *data, size_t len,
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t n = nl ? (size_t)(nl - (data + i)) : len - i;
 		if (n && !marks_is_id(data + i, n)) {
-			buf_printf(why, "%s:%zu: \"%.*s\" is not an event id", path,
-			           line + 1, (int)(n > 40 ? 40 : n), data + i);
+			/* The line may be anything: escape it, since this message
+			 * goes to the terminal. */
+			buf_printf(why, "%s:%zu: \"", path, line + 1);
+			text_escape(why, data + i, n > 40 ? 40 : n, 0);
+			buf_puts(why, "\" is not an event id");
 			return -1;
 		}
 		if (n)

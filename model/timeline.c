@@ -35,9 +35,11 @@ void filter_set_window(Filter *f, Date from, Date to)
 void filter_set_search(Filter *f, const char *text)
 {
 	free(f->search);
-	f->search = NULL;
+	free(f->search_text);
+	f->search = f->search_text = NULL;
 	if (!text || !*text)
 		return;
+	f->search_text = xstrdup(text);
 	Buf key = BUF_INIT;
 	text_fold(&key, text, strlen(text));
 	f->search = buf_detach(&key);
@@ -60,15 +62,19 @@ void filter_clear_countries(Filter *f)
 void filter_copy(Filter *dst, const Filter *src)
 {
 	char *search = src->search ? xstrdup(src->search) : NULL;
+	char *text = src->search_text ? xstrdup(src->search_text) : NULL;
 	free(dst->search);
+	free(dst->search_text);
 	*dst = *src;
 	dst->search = search;
+	dst->search_text = text;
 }
 
 void filter_free(Filter *f)
 {
 	free(f->search);
-	f->search = NULL;
+	free(f->search_text);
+	f->search = f->search_text = NULL;
 }
 
 /* Compact filter keys of one event, in timeline order. */

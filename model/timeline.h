@@ -32,6 +32,7 @@ typedef struct Filter {
 	size_t ncountries;       /* 0: no country filter */
 	bool match_all;          /* all selected countries vs any */
 	char *search;            /* folded key, owned; NULL or "" for none */
+	char *search_text;       /* the search as given, owned, for display */
 	FilterPredicate keep;    /* optional extra test */
 	void *keep_ctx;
 } Filter;

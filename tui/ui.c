@@ -395,8 +395,8 @@ int ui_run(UiLoadFn load, void *load_ctx, const Filter *initial,
 	ui.problems = diag_problems(&corpus->diags);
 	ui.tl = timeline_new(corpus);
 	filter_copy(&ui.filter, initial);
-	if (initial->search && *initial->search)
-		ui.search_text = xstrdup(initial->search);
+	if (initial->search_text && *initial->search_text)
+		ui.search_text = xstrdup(initial->search_text);
 	for (int v = 0; v < V_COUNT; v++) {
 		ui.views[v].ops = ui_view_table[v];
 		ui.views[v].priv = ui_view_table[v]->open

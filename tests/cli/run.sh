@@ -168,4 +168,12 @@ if [ -z "$SANITIZED" ]; then # only the shipped binary sits beside content/
 fi
 run sh -c "'$CYBERLINE' '$ALPHA' | cat"
 contains "$out" "Estonia and Ukraine sign" "no mode and a pipe behaves like --list"
+# a marks file is untrusted too: its bad lines are quoted escaped
+mkdir -p "$T/hostile/cyberline"
+printf '# cyberline marks v1\n\033]0;pwned\007\033[31mred\n' >"$T/hostile/cyberline/marks"
+run env XDG_STATE_HOME="$T/hostile" "$CYBERLINE" --list --marked "$ALPHA"
+check "corrupt marks file: exit 1" test "$rc" -eq 1
+contains "$err" '"\x1B]0;pwned\x07\x1B[31mred" is not an event id' "corrupt marks line quoted escaped"
+check "no raw ESC from a marks file" sh -c "! printf '%s' \"\$1\" | grep -q \"\$(printf '\\033')\"" _ "$err"
+
 finish
