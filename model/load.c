@@ -181,6 +181,8 @@ static void work_run(Work *w, bool report)
 {
 	size_t i;
 	while ((i = atomic_fetch_add(&w->next, 1)) < w->count) {
+		if (w->opt && w->opt->cancel && *w->opt->cancel)
+			break;
 		parse_path(&w->results[i], w->files[i]);
 		size_t done = atomic_fetch_add(&w->done, 1) + 1;
 		if (report && w->opt && w->opt->progress)

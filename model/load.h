@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "event.h"
 
+#include <signal.h>
 #include <stddef.h>
 
 typedef struct Corpus {
@@ -36,6 +37,9 @@ typedef struct LoadOptions {
 	int threads;                /* 0: one per online CPU */
 	LoadProgressFn progress;    /* optional */
 	void *progress_ctx;
+	/* Optional: when it becomes non-zero (a signal handler sets it),
+	 * no further file is started and the load returns what it has. */
+	const volatile sig_atomic_t *cancel;
 } LoadOptions;
 
 /*

@@ -33,8 +33,10 @@
 /* Signal state: the only globals, as signal handlers need them. */
 static volatile sig_atomic_t ui_signal;
 static const int ui_quit_signals[] = {SIGINT, SIGTERM, SIGHUP};
-static const int ui_fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-#define UI_NSIGNALS 8
+static const int ui_fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+                                       SIGABRT, SIGQUIT};
+#define UI_NSIGNALS (sizeof ui_quit_signals / sizeof *ui_quit_signals + \
+                     sizeof ui_fatal_signals / sizeof *ui_fatal_signals)
 static struct sigaction ui_old_actions[UI_NSIGNALS];
 
 /* The views, indexed by ViewId. */
@@ -64,7 +66,9 @@ static void ui_on_signal(int sig)
 }
 
 /* Restore the terminal, then let the previous handler (or the default)
- * deal with the fatal signal. */
+ * deal with the fatal signal. endwin() is not async-signal-safe; it is
+ * what every curses program does here, and the process is about to die
+ * anyway: a usable terminal is worth the risk. */
 static void ui_on_fatal(int sig)
 {
 	term_emergency_restore();
@@ -388,8 +392,13 @@ int ui_run(UiLoadFn load, void *load_ctx, const Filter *initial,
 	}
 	UiLoading progress = {ui.term, 0};
 	LoadOptions opt = {.progress = ui_loading_progress,
-	                   .progress_ctx = &progress};
+	                   .progress_ctx = &progress, .cancel = &ui_signal};
 	const Corpus *corpus = *loaded = load(load_ctx, &opt);
+	if (ui_signal) { /* Ctrl-C or SIGTERM while loading */
+		term_close(ui.term);
+		ui_signals_restore();
+		return 128 + ui_signal;
+	}
 	ui.corpus = corpus;
 	ui.overlay = V_NONE;
 	ui.problems = diag_problems(&corpus->diags);
