@@ -73,6 +73,9 @@ typedef struct ExportOptions {
 	const char *filters; /* Markdown: the filters in force, one line */
 	const char *date;    /* Markdown: today's date shown in the title */
 	bool briefing;       /* Markdown: a briefing (see above) */
+	bool every_mark;     /* briefing: the events are every marked event,
+	                        whatever the filters (the UI's export); else
+	                        the marked events that pass them (--list) */
 } ExportOptions;
 
 /* Parse a format name ("text", "tsv", "json", "markdown"/"md", "yaml");

@@ -112,7 +112,10 @@ static void md_begin_briefing(ExportRun *r)
 		md_line(o, opt->filters);
 		buf_putc(o, '\n');
 	}
-	buf_printf(o, "- **Marked events:** %zu, in timeline order\n\n", r->n);
+	buf_printf(o, "- **Marked events:** %zu, in timeline order (%s)\n\n",
+	           r->n, opt->every_mark ? "every marked event, whatever the "
+	                                   "filters"
+	                                 : "those that pass the filters");
 	if (r->n == 0)
 		buf_puts(o, "*No marked events.*\n\n");
 }

@@ -31,6 +31,7 @@ static unsigned export_write_now(Ui *ui, const char *path)
 {
 	Briefing b;
 	briefing_init(&b, &ui->filter, ui->search_text);
+	b.opt.every_mark = true;
 	size_t n;
 	const Event **events = briefing_events(ui->tl, ui->marks, &n);
 	Buf err = BUF_INIT;

@@ -93,12 +93,13 @@ static void test_briefing(void **state)
 	const Event *ev[] = {&ev_bregancon, &ev_tallinn, &ev_kyiv};
 	ExportOptions opt = {.title = "Briefing", .date = "2026-11-22",
 	                     .filters = "window 2018 to 2024; search \"x\"",
-	                     .briefing = true};
+	                     .briefing = true, .every_mark = true};
 	char *out = run(EXPORT_MARKDOWN, ev, 3, &opt);
 	assert_string_equal(out,
 		"# Briefing \u2014 2026-11-22\n\n"
 		"- **Filters in force:** window 2018 to 2024; search \"x\"\n"
-		"- **Marked events:** 3, in timeline order\n\n"
+		"- **Marked events:** 3, in timeline order (every marked event, "
+		"whatever the filters)\n\n"
 		"## 2019-08 \u2014 Macron and Putin agree at Brégançon\n\n"
 		"- **Countries:** France, Russia\n"
 		"- **Tags:** summit\n"
@@ -137,7 +138,8 @@ static void test_briefing_empty(void **state)
 	ExportOptions opt = {.briefing = true};
 	char *out = run(EXPORT_MARKDOWN, NULL, 0, &opt);
 	assert_string_equal(out, "# Briefing\n\n"
-	                         "- **Marked events:** 0, in timeline order\n\n"
+	                         "- **Marked events:** 0, in timeline order "
+	                         "(those that pass the filters)\n\n"
 	                         "*No marked events.*\n\n");
 	free(out);
 }
