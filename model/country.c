@@ -102,27 +102,52 @@ static void fold_name(Buf *out, const char *s, size_t n)
 	buf_free(&tmp);
 }
 
+/*
+ * Every ISO country's English name, folded (fold_name), built once: a
+ * lookup by name, and the hint for every unknown code in a content file,
+ * would otherwise ask ICU for ~250 names each time. Read-only after
+ * pthread_once, like valid_codes.
+ */
+typedef struct NamedCode {
+	CountryCode code;
+	char *folded;
+} NamedCode;
+
+static NamedCode named_codes[COUNTRY_CODES];
+static size_t named_count;
+static pthread_once_t named_once = PTHREAD_ONCE_INIT;
+
+static void fill_named_codes(void)
+{
+	Buf name = BUF_INIT, folded = BUF_INIT;
+	for (const char *const *p = uloc_getISOCountries();
+	     *p && named_count < COUNTRY_CODES; p++) {
+		CountryCode code = country_pack(*p, 2);
+		buf_clear(&name);
+		country_name(code, &name);
+		fold_name(&folded, name.data, name.len);
+		named_codes[named_count++] = (NamedCode){code,
+		                                         xstrdup(buf_cstr(&folded))};
+	}
+	buf_free(&name);
+	buf_free(&folded);
+}
+
 CountryCode country_lookup(const char *s, size_t n)
 {
 	CountryCode c = country_pack(s, n);
 	if (c != COUNTRY_NONE && country_is_valid(c))
 		return c;
-	Buf want = BUF_INIT, name = BUF_INIT, folded = BUF_INIT;
+	pthread_once(&named_once, fill_named_codes);
+	Buf want = BUF_INIT;
 	fold_name(&want, s, n);
 	CountryCode found = COUNTRY_NONE;
-	for (const char *const *p = uloc_getISOCountries(); *p; p++) {
-		CountryCode code = country_pack(*p, 2);
-		buf_clear(&name);
-		country_name(code, &name);
-		fold_name(&folded, name.data, name.len);
-		if (want.len && strcmp(buf_cstr(&want), buf_cstr(&folded)) == 0) {
-			found = code;
+	for (size_t i = 0; i < named_count && want.len; i++)
+		if (!strcmp(buf_cstr(&want), named_codes[i].folded)) {
+			found = named_codes[i].code;
 			break;
 		}
-	}
 	buf_free(&want);
-	buf_free(&name);
-	buf_free(&folded);
 	return found;
 }
 
