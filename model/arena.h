@@ -4,7 +4,8 @@
  * Everything a load produces (events, strings, lists) lives in the arena
  * of the load and dies with it, so the loader never frees piecemeal and
  * the owner of a Corpus frees everything with one call. Blocks grow
- * geometrically; an allocation bigger than a block gets its own block.
+ * geometrically, or, after arena_reserve() sized the first one, in
+ * small steps; an allocation bigger than a block gets its own block.
  * Structures are 16-byte aligned; strings are packed. Not thread-safe:
  * give each thread its own.
  */

@@ -56,7 +56,7 @@ Corpus *load_corpus(const char *const *paths, size_t n, const LoadOptions *opt);
  */
 Corpus *load_buffer(const char *file, const char *data, size_t len);
 
-/* Find an event by id; NULL when absent. O(log n) after loading. */
+/* Find an event by id; NULL when absent. A hash lookup. */
 const Event *corpus_find(const Corpus *c, const char *id);
 
 void corpus_free(Corpus *c);

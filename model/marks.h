@@ -67,7 +67,7 @@ int marks_toggle(Marks *m, const char *id, Buf *err);
 int marks_clear(Marks *m, Buf *err);
 
 size_t marks_count(const Marks *m);
-/* How many marked ids no event of c has. O(n log events). */
+/* How many marked ids no event of c has (a hash lookup each). */
 size_t marks_dangling(const Marks *m, const Corpus *c);
 /* Why the store is read-only (owned by it), or NULL when writable. */
 const char *marks_problem(const Marks *m);

@@ -1,8 +1,10 @@
 /*
  * cli.c - option parsing for cyberline; see cli.h.
  *
- * Options are a table (getopt_long's), and each option's effect is a
- * small function, so --help, the man page and the parser stay in step.
+ * Options are a table (getopt_long's) and each option's effect is one
+ * case of apply_option(). The --help text and doc/cyberline.1 are
+ * written by hand: a change here must be made there too (the
+ * command-line tests check that --help names every option).
  */
 #include "cli.h"
 
@@ -86,6 +88,7 @@ void cli_usage(FILE *out)
 "Exit status: 0 success; 1 the content has errors (good events are still\n"
 "listed) or, with --marked, the marks file cannot be read; 2 usage error\n"
 "(unknown option, unknown country, malformed date, --from after --to).\n"
+"The interactive timeline also exits 128+N when ended by signal N.\n"
 "In the interactive timeline press ? for the keys.\n",
 		out);
 }
