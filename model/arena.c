@@ -85,11 +85,6 @@ void arena_reserve(Arena *a, size_t n)
 		a->next_size = n;
 }
 
-char *arena_strdup(Arena *a, const char *s)
-{
-	return arena_strndup(a, s, strlen(s));
-}
-
 void arena_adopt(Arena *dst, Arena *src)
 {
 	if (!src->head)

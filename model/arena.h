@@ -32,7 +32,6 @@ void *arena_alloc(Arena *a, size_t n);
 void *arena_zalloc(Arena *a, size_t n);
 /* A NUL-terminated copy of s[0..n) owned by the arena. */
 char *arena_strndup(Arena *a, const char *s, size_t n);
-char *arena_strdup(Arena *a, const char *s);
 /* Make the first block n bytes (when nothing is allocated yet): a
  * caller that knows how much it needs avoids both waste and growth. */
 void arena_reserve(Arena *a, size_t n);

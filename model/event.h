@@ -64,6 +64,19 @@ enum {
 	LOAD_DEPTH_MAX = 32,         /* YAML nesting */
 };
 
+/* The id rule, shared by the loader and the marks store:
+ * [a-z0-9][a-z0-9-]* (the length limit, EVENT_ID_MAX, is the caller's). */
+static inline int event_id_valid(const char *s, size_t n)
+{
+	if (n == 0 || s[0] == '-')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		      s[i] == '-'))
+			return 0;
+	return 1;
+}
+
 /* True when the event names country c. */
 static inline int event_has_country(const Event *e, CountryCode c)
 {

@@ -167,20 +167,6 @@ static void convert_text(FieldCtx *c, const Field *f, void *base)
 	yreader_next(&c->y);
 }
 
-/* Does s[0..n) match [a-z0-9][a-z0-9-]*? */
-static bool id_is_well_formed(const char *s, size_t n)
-{
-	if (n == 0 || s[0] == '-')
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char ch = s[i];
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-		      ch == '-'))
-			return false;
-	}
-	return true;
-}
-
 /* Check an id scalar; the arena copy, or NULL after reporting. */
 static const char *take_id(FieldCtx *c, const yaml_event_t *e, const char *key)
 {
@@ -192,7 +178,7 @@ static const char *take_id(FieldCtx *c, const yaml_event_t *e, const char *key)
 		              n, EVENT_ID_MAX);
 		return NULL;
 	}
-	if (!id_is_well_formed(v, n)) {
+	if (!event_id_valid(v, n)) {
 		yreader_error(&c->y, e->start_mark,
 		              "`%s` \"%.*s\" is not a valid id: use lower-case "
 		              "letters, digits and '-', starting with a letter or "

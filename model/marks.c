@@ -100,18 +100,6 @@ static void idset_copy(IdSet *dst, const IdSet *src)
 		idset_add(dst, src->ids[i], strlen(src->ids[i]));
 }
 
-/* The loader's id rule: [a-z0-9][a-z0-9-]*, at most EVENT_ID_MAX bytes. */
-static bool marks_is_id(const char *s, size_t n)
-{
-	if (n == 0 || n > EVENT_ID_MAX || s[0] == '-')
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-		      s[i] == '-'))
-			return false;
-	return true;
-}
-
 /*
  * Parse a marks file's bytes into set. Returns 0, or -1 with the first
  * problem appended to why as "PATH:LINE: what".
@@ -134,7 +122,7 @@ static int marks_parse(const char *path, const char *data, size_t len,
 	for (size_t i = hlen + 1; i < len; line++) {
 		const char *nl = memchr(data + i, '\n', len - i);
 		size_t n = nl ? (size_t)(nl - (data + i)) : len - i;
-		if (n && !marks_is_id(data + i, n)) {
+		if (n && (n > EVENT_ID_MAX || !event_id_valid(data + i, n))) {
 			/* The line may be anything: escape it, since this message
 			 * goes to the terminal. */
 			buf_printf(why, "%s:%zu: \"", path, line + 1);

@@ -102,14 +102,6 @@ static const Part *part_of(const SearchIndex *x, size_t i)
 	return &x->parts[k];
 }
 
-const char *search_index_text(const SearchIndex *x, size_t i, size_t *len)
-{
-	const Part *p = part_of(x, i);
-	size_t at = p->offsets[i - p->from];
-	*len = p->offsets[i - p->from + 1] - at;
-	return buf_cstr(&p->text) + at;
-}
-
 size_t search_index_piece(const SearchIndex *x, size_t i, const char **text,
                           const size_t **offsets, size_t *first)
 {

@@ -24,8 +24,6 @@ typedef struct SearchIndex SearchIndex;
 SearchIndex *search_index_start(const Event *const *events, size_t n);
 /* Block until the index is complete. Safe to call more than once. */
 void search_index_wait(SearchIndex *x);
-/* Folded text of event i (after search_index_wait). */
-const char *search_index_text(const SearchIndex *x, size_t i, size_t *len);
 /*
  * The contiguous piece of the index that holds event i: *text is its
  * folded text and event j (first <= j < returned end) spans

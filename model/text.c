@@ -257,25 +257,6 @@ void text_escape(Buf *out, const char *s, size_t n, unsigned flags)
 	}
 }
 
-bool text_needs_escape(const char *s, size_t n, unsigned flags)
-{
-	size_t i = 0;
-	while (i < n) {
-		unsigned char b = (unsigned char)s[i];
-		if (b < 0x80) {
-			if (escape_ascii(b, flags))
-				return true;
-			i++;
-			continue;
-		}
-		UChar32 c;
-		U8_NEXT(s, i, n, c);
-		if (c < 0 || (c >= 0x80 && c <= 0x9f) || is_bidi_control(c))
-			return true;
-	}
-	return false;
-}
-
 void text_squeeze_space(Buf *out, const char *s, size_t n)
 {
 	size_t base = out->len;

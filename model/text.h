@@ -51,8 +51,6 @@ enum {
  * invalid UTF-8 bytes as \xHH. Everything else is copied unchanged.
  */
 void text_escape(Buf *out, const char *s, size_t n, unsigned flags);
-/* True when text_escape() would change s[0..n) (given the same flags). */
-bool text_needs_escape(const char *s, size_t n, unsigned flags);
 
 /* Display columns of s[0..n), as a terminal draws them (wcwidth):
  * East Asian wide and fullwidth (emoji among them) count 2, combining

@@ -153,12 +153,6 @@ void term_close(Term *t)
 	free(t);
 }
 
-/* Whether UTF-8 is drawn as is (else ASCII transliteration). */
-bool term_utf8(const Term *t)
-{
-	return t->utf8;
-}
-
 /* The screen size in cells, as curses last saw it. */
 void term_size(const Term *t, int *w, int *h)
 {

@@ -112,9 +112,7 @@ Term *term_open(void);
 void term_close(Term *t);
 /* Restore the terminal only, from a signal handler or atexit. */
 void term_emergency_restore(void);
-
-/* True when the terminal takes UTF-8; false means ASCII mode. */
-bool term_utf8(const Term *t);
+/* The terminal's size in columns and rows. */
 void term_size(const Term *t, int *w, int *h);
 
 /* Start a frame (erase), end it (refresh, cursor placed or hidden). */
