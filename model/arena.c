@@ -18,6 +18,7 @@ struct ArenaBlock {
 
 enum { ARENA_MIN_BLOCK = 64 * 1024, ARENA_MAX_BLOCK = 4 * 1024 * 1024 };
 
+/* A block with room for `size` bytes; the caller links it in. */
 static ArenaBlock *block_new(size_t size)
 {
 	ArenaBlock *b = xmalloc(sizeof *b + size);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Out of memory: say so and stop (see buf.h for why not recover). */
 static void die_oom(void)
 {
 	fputs("cyberline: out of memory\n", stderr);

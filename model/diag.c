@@ -152,6 +152,7 @@ void diag_render(const DiagList *l, DiagLineFn emit, void *ctx)
 	buf_free(&line);
 }
 
+/* diag_render() sink writing each line to a stream. */
 static void print_line(void *ctx, DiagLevel level, const char *line)
 {
 	(void)level;

@@ -188,6 +188,7 @@ static const char *take_id(FieldCtx *c, const yaml_event_t *e, const char *key)
 	return arena_strndup(c->arena, v, n);
 }
 
+/* FIELD_ID: an id scalar, checked by take_id(). */
 static void convert_id(FieldCtx *c, const Field *f, void *base)
 {
 	yaml_event_t *e = want_scalar(c, f->key);
@@ -201,6 +202,7 @@ static void convert_id(FieldCtx *c, const Field *f, void *base)
 	yreader_next(&c->y);
 }
 
+/* FIELD_DATE: YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date. */
 static void convert_date(FieldCtx *c, const Field *f, void *base)
 {
 	yaml_event_t *e = want_scalar(c, f->key);
@@ -219,6 +221,7 @@ static void convert_date(FieldCtx *c, const Field *f, void *base)
 	yreader_next(&c->y);
 }
 
+/* FIELD_URL: one line, http(s)://, no spaces, at most f->max bytes. */
 static void convert_url(FieldCtx *c, const Field *f, void *base)
 {
 	yaml_event_t *e = want_scalar(c, f->key);
@@ -246,6 +249,7 @@ static void convert_url(FieldCtx *c, const Field *f, void *base)
 	yreader_next(&c->y);
 }
 
+/* FIELD_LANGUAGE: a BCP 47 tag, as ICU parses it whole. */
 static void convert_language(FieldCtx *c, const Field *f, void *base)
 {
 	yaml_event_t *e = want_scalar(c, f->key);

@@ -93,6 +93,7 @@ static void report_country(FieldCtx *c, const yaml_event_t *e, const char *v,
 	buf_free(&hint);
 }
 
+/* One item of `countries`: an assigned upper-case code, listed once. */
 static void country_item(FieldCtx *c, const Field *f, yaml_event_t *e,
                          void *accp)
 {
@@ -147,6 +148,7 @@ typedef struct ListAcc {
 	bool overflow;
 } ListAcc;
 
+/* One item of a names or ids list, checked as its kind requires. */
 static void list_item(FieldCtx *c, const Field *f, yaml_event_t *e,
                       void *accp)
 {

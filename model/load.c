@@ -30,6 +30,7 @@ static bool has_yaml_suffix(const char *name)
 	       (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
+/* qsort order for paths: bytewise, so the load order is stable. */
 static int compare_strings(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -154,6 +155,7 @@ static char *read_file(const char *path, size_t *len, DiagList *diags)
 	return data;
 }
 
+/* Read and parse one file into r (the work of one thread at a time). */
 static void parse_path(FileResult *r, const char *path)
 {
 	size_t len;
@@ -190,12 +192,17 @@ static void work_run(Work *w, bool report)
 	}
 }
 
+/* A helper thread: takes files until none are left. */
 static void *work_thread(void *arg)
 {
 	work_run(arg, false);
 	return NULL;
 }
 
+/*
+ * How many threads parse: the option, else one per online CPU; at most
+ * 16, and no more than there are files.
+ */
 static int thread_count(const LoadOptions *opt, size_t files)
 {
 	long n = opt && opt->threads > 0 ? opt->threads
@@ -209,6 +216,7 @@ static int thread_count(const LoadOptions *opt, size_t files)
 	return (int)n;
 }
 
+/* Parse every file on thread_count() threads, this one included. */
 static void parse_all(Work *w)
 {
 	int n = thread_count(w->opt, w->count);

@@ -205,6 +205,7 @@ typedef struct Doc {
 	PtrVec positions; /* EventPos * */
 } Doc;
 
+/* The `source` mapping; d->source is set only when it had no problem. */
 static void parse_source(FieldCtx *c, Doc *d)
 {
 	Source *s = arena_zalloc(c->arena, sizeof *s);
@@ -215,6 +216,7 @@ static void parse_source(FieldCtx *c, Doc *d)
 	}
 }
 
+/* The `events` list: each event checked alone; good ones kept in d. */
 static void parse_events(FieldCtx *c, Doc *d)
 {
 	yaml_event_t *e = yreader_peek(&c->y);

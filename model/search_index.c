@@ -46,6 +46,7 @@ void search_fold_event(const Event *e, Buf *out)
 	}
 }
 
+/* Fold one part's events into its buffer (a thread's whole job). */
 static void *part_build(void *arg)
 {
 	Part *p = arg;
@@ -58,6 +59,7 @@ static void *part_build(void *arg)
 	return NULL;
 }
 
+/* Threads to fold with: one per CPU, one for small timelines. */
 static size_t worker_count(size_t n)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -116,6 +118,7 @@ size_t search_index_piece(const SearchIndex *x, size_t i, const char **text,
  * below to SSE2 on x86-64 and to plain loops where there is no SIMD. */
 typedef unsigned char Bytes16 __attribute__((vector_size(16)));
 
+/* A vector of sixteen copies of b. */
 static Bytes16 splat16(unsigned char b)
 {
 	Bytes16 v;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* qsort order: most events first, then by key. */
 static int by_count_then_key(const void *pa, const void *pb)
 {
 	const StatCount *a = pa, *b = pb;
@@ -46,6 +47,7 @@ static void count_years(Stats *s, const Event *const *events, size_t n)
 	free(per);
 }
 
+/* Countries are codes below 676: count them in a direct-indexed array. */
 static void count_countries(Stats *s, const Event *const *events, size_t n)
 {
 	size_t *per = xcalloc(COUNTRY_CODES, sizeof *per);

@@ -35,12 +35,14 @@ static U16 u16_from_utf8(const char *s, size_t n)
 	return u;
 }
 
+/* Free a U16 made by u16_from_utf8() or u16_normalize(). */
 static void u16_free(U16 *u)
 {
 	free(u->s);
 	u->s = NULL;
 }
 
+/* Append UTF-16 s[0..len) to out as UTF-8 (ill-formed: U+FFFD). */
 static void buf_append_utf16(Buf *out, const UChar *s, int32_t len)
 {
 	UErrorCode err = U_ZERO_ERROR;
@@ -210,6 +212,7 @@ void text_fold(Buf *out, const char *s, size_t n)
 	}
 }
 
+/* The bidi embeddings, overrides and isolates a terminal would obey. */
 static bool is_bidi_control(UChar32 c)
 {
 	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);

@@ -76,6 +76,7 @@ static UBreakIterator *breaks_open(UBreakIteratorType type, const char *s,
 	return bi;
 }
 
+/* Printable ASCII only: one column a byte, no ICU needed. */
 static bool is_plain_ascii(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -136,6 +136,7 @@ typedef struct SortItem {
 	const Event *e;
 } SortItem;
 
+/* qsort order of SortItems: date key, then as compare_events(). */
 static int compare_items(const void *pa, const void *pb)
 {
 	const SortItem *a = pa, *b = pb;
@@ -149,6 +150,7 @@ typedef struct SortHalf {
 	size_t n;
 } SortHalf;
 
+/* A thread's share of the sort. */
 static void *sort_half(void *arg)
 {
 	SortHalf *h = arg;
@@ -225,6 +227,7 @@ typedef struct Mask {
 	bool active, all, impossible;
 } Mask;
 
+/* Filter f's countries as a Mask over t's dense country bits. */
 static Mask mask_for(const Timeline *t, const Filter *f)
 {
 	Mask m = {.active = f->ncountries > 0, .all = f->match_all};

@@ -25,6 +25,7 @@ typedef struct Cursor {
 	bool after_cr;
 } Cursor;
 
+/* Advance the position past character ch, counting lines as libyaml does. */
 static void cursor_step(Cursor *c, UChar32 ch)
 {
 	bool lf_after_cr = ch == '\n' && c->after_cr;
@@ -41,6 +42,7 @@ static void cursor_step(Cursor *c, UChar32 ch)
 	}
 }
 
+/* Bytes of a UTF-8 byte order mark at s, or 0. */
 static size_t bom_length(const char *s, size_t n)
 {
 	return n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
@@ -78,6 +80,7 @@ static yaml_mark_t mark_at_offset(const char *s, size_t n, size_t offset)
 	return (yaml_mark_t){cur.index, cur.line, cur.col};
 }
 
+/* Remember a character libyaml would refuse, at the cursor. */
 static void add_taint(YReader *r, const Cursor *at, uint32_t value, bool byte)
 {
 	if (r->ntaints % 16 == 0)

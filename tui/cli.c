@@ -138,6 +138,20 @@ static int add_countries(Filter *f, const char *list)
 	}
 }
 
+/* Report an unknown --format, listing the formats the exporter has. */
+static int bad_format(const char *arg)
+{
+	Buf hint = BUF_INIT;
+	buf_puts(&hint, "Formats:");
+	for (int f = 0; f < EXPORT_FORMATS; f++)
+		buf_printf(&hint, "%s %s", f ? "," : "",
+		           export_format_name((ExportFormat)f));
+	buf_putc(&hint, '.');
+	int rc = usage_error("unknown format '%s'", arg, buf_cstr(&hint));
+	buf_free(&hint);
+	return rc;
+}
+
 /* Parse a --from/--to date into *d, or report a usage error. */
 static int parse_date_arg(const char *opt, const char *arg, Date *d)
 {
@@ -169,10 +183,7 @@ static int apply_option(CliOptions *o, int opt, const char *arg, Date *from,
 	case OPT_FROM: return parse_date_arg("--from", arg, from);
 	case OPT_TO: return parse_date_arg("--to", arg, to);
 	case OPT_FORMAT:
-		if (export_format_parse(arg, &o->format))
-			return 0;
-		return usage_error("unknown format '%s'",
-		                   arg, "Formats: text, tsv, json, markdown, yaml.");
+		return export_format_parse(arg, &o->format) ? 0 : bad_format(arg);
 	case OPT_MATCH:
 		if (!strcmp(arg, "any") || !strcmp(arg, "all")) {
 			o->filter.match_all = !strcmp(arg, "all");

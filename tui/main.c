@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+/* True when path names a directory. */
 static bool is_dir(const char *path)
 {
 	struct stat st;
@@ -59,6 +60,7 @@ static char *find_content_dir(void)
 	return NULL;
 }
 
+/* Seconds on the monotonic clock. */
 static double now_seconds(void)
 {
 	struct timespec ts;
@@ -72,6 +74,7 @@ typedef struct Progress {
 	bool shown;
 } Progress;
 
+/* LoadProgressFn for the command line: a line on stderr after a blink. */
 static void show_progress(void *ctx, size_t done, size_t total)
 {
 	Progress *p = ctx;
@@ -167,6 +170,7 @@ static int run_list(const CliOptions *o, Corpus *c)
 	return rc != 0 ? 1 : 0;
 }
 
+/* --validate: the diagnostics are printed already; sum them up. */
 static int run_validate(Corpus *c)
 {
 	printf("%zu event%s in %zu file%s: %zu error%s, %zu warning%s\n",
@@ -208,6 +212,7 @@ static void print_counts(const char *title, const StatCount *counts, size_t n,
 	buf_free(&name);
 }
 
+/* --stats: counts for the filtered timeline. */
 static int run_stats(const CliOptions *o, Corpus *c)
 {
 	Timeline *t = timeline_new(c);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <time.h>
 
+/* Seconds on the monotonic clock, for throttling. */
 static double loading_now(void)
 {
 	struct timespec ts;
