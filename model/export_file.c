@@ -51,6 +51,9 @@ static char *export_target(const char *path, const char **why)
 static int export_put(int fd, ExportFormat f, const Event *const *events,
                       size_t n, const ExportOptions *opt)
 {
+	/* mkstemp makes 0600; an export should get the usual 0666 & ~umask.
+	 * Setting the umask is the only portable way to read it; the moment
+	 * it is 0 is harmless, as no other thread of ours creates files. */
 	mode_t mask = umask(0);
 	umask(mask);
 	FILE *fp = fchmod(fd, 0666 & ~mask) == 0 ? fdopen(fd, "w") : NULL;
