@@ -120,36 +120,35 @@ static void list_draw_header(Ui *ui, size_t k, int x, int y, int w)
 	                 ST_DIM);
 }
 
-/* What an empty list says: no content at all, or nothing matches. */
+/* An empty list's message: a heading and a line saying what to do. */
+static void list_say(Ui *ui, UiRect a, const char *heading, const char *hint)
+{
+	term_put_ui(ui->term, a.x + 2, a.y + 1, a.w - 2, heading, ST_HEADER);
+	term_put_ui(ui->term, a.x + 2, a.y + 2, a.w - 2, hint, ST_NORMAL);
+}
+
+/* What an empty list says: no content at all, no marks, or nothing
+ * matches; the keys named come from the key table. */
 static void list_draw_empty(Ui *ui, UiRect a)
 {
-	char x[16], esc[16], buf[160];
+	char k1[16], k2[16], buf[160];
 	if (ui->corpus->count == 0) {
-		term_put_ui(ui->term, a.x + 2, a.y + 1, a.w - 2,
-		            "No events in this content.", ST_HEADER);
 		snprintf(buf, sizeof buf, "%zu YAML file%s read.", ui->corpus->nfiles,
 		         ui->corpus->nfiles == 1 ? "" : "s");
-		term_put_ui(ui->term, a.x + 2, a.y + 2, a.w - 2, buf, ST_NORMAL);
-		return;
-	}
-	if (ui->marked_only && marks_count(ui->marks) == 0) {
-		char all[16], mark[16];
-		commands_first_key(CMD_MARKED_ONLY, all);
-		commands_first_key(CMD_MARK, mark);
-		term_put_ui(ui->term, a.x + 2, a.y + 1, a.w - 2,
-		            "No events are marked.", ST_HEADER);
+		list_say(ui, a, "No events in this content.", buf);
+	} else if (ui->marked_only && marks_count(ui->marks) == 0) {
+		commands_first_key(CMD_MARKED_ONLY, k1);
+		commands_first_key(CMD_MARK, k2);
 		snprintf(buf, sizeof buf, "Press %s to show every event, then %s "
-		         "to mark one.", all, mark);
-		term_put_ui(ui->term, a.x + 2, a.y + 2, a.w - 2, buf, ST_NORMAL);
-		return;
+		         "to mark one.", k1, k2);
+		list_say(ui, a, "No events are marked.", buf);
+	} else {
+		commands_first_key(CMD_CLEAR, k1);
+		commands_first_key(CMD_BACK, k2);
+		snprintf(buf, sizeof buf, "Press %s to clear all filters, %s to "
+		         "clear the search.", k1, k2);
+		list_say(ui, a, "No events match the current filters.", buf);
 	}
-	commands_first_key(CMD_CLEAR, x);
-	commands_first_key(CMD_BACK, esc);
-	term_put_ui(ui->term, a.x + 2, a.y + 1, a.w - 2,
-	            "No events match the current filters.", ST_HEADER);
-	snprintf(buf, sizeof buf, "Press %s to clear all filters, %s to clear "
-	         "the search.", x, esc);
-	term_put_ui(ui->term, a.x + 2, a.y + 2, a.w - 2, buf, ST_NORMAL);
 }
 
 /* Paint the visible rows. */

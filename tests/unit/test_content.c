@@ -20,6 +20,7 @@
 
 #include "load.h"
 #include "text.h"
+#include "test_util.h"
 
 #define SEEDS "../shared/seeds/*.txt"
 
@@ -29,18 +30,15 @@ typedef struct Seeds {
 	size_t count;
 } Seeds;
 
+/* A seed article with white space folded (malloc'd). */
 static char *read_squeezed(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	Buf raw = BUF_INIT, out = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&raw, chunk, n);
-	fclose(f);
-	text_squeeze_space(&out, buf_cstr(&raw), raw.len);
-	buf_free(&raw);
+	size_t len;
+	char *raw = test_read_file(path, &len);
+	assert_non_null(raw);
+	Buf out = BUF_INIT;
+	text_squeeze_space(&out, raw, len);
+	free(raw);
 	return buf_detach(&out);
 }
 

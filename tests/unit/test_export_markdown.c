@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "export_fixtures.h"
+#include "test_util.h"
 
 #include "briefing.h"
 #include "marks.h"
@@ -228,20 +229,6 @@ static char *scratch(void)
 	return xstrdup(tmpl);
 }
 
-/* The file's bytes, malloc'd ("" when missing). */
-static char *slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	Buf b = BUF_INIT;
-	char chunk[4096];
-	size_t got;
-	while (fp && (got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_append(&b, chunk, got);
-	if (fp)
-		fclose(fp);
-	buf_puts(&b, "");
-	return buf_detach(&b);
-}
 
 /* Files in dir, for "no temporary file left behind". */
 static size_t entries(const char *dir)
@@ -282,7 +269,8 @@ static void test_write_file(void **state)
 	fclose(fp);
 	assert_int_equal(export_write_file(buf_cstr(&path), EXPORT_MARKDOWN, ev,
 	                                   2, &opt, &err), 0);
-	char *got = slurp(buf_cstr(&path));
+	char *got = test_read_file(buf_cstr(&path), NULL);
+	assert_non_null(got);
 	assert_string_equal(got, want);
 	free(got);
 	assert_int_equal(entries(dir), 1);
@@ -292,7 +280,8 @@ static void test_write_file(void **state)
 	struct stat st;
 	assert_int_equal(lstat(buf_cstr(&link), &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
-	got = slurp(buf_cstr(&path));
+	got = test_read_file(buf_cstr(&path), NULL);
+	assert_non_null(got);
 	assert_non_null(strstr(got, "- **Marked events:** 1,"));
 	free(got);
 	assert_int_equal(entries(dir), 2);
@@ -340,7 +329,8 @@ static void test_write_file_failures(void **state)
 	assert_non_null(strstr(buf_cstr(&err), "Not a directory"));
 	buf_clear(&path);
 	buf_printf(&path, "%s/plain", dir);
-	char *got = slurp(buf_cstr(&path));
+	char *got = test_read_file(buf_cstr(&path), NULL);
+	assert_non_null(got);
 	assert_string_equal(got, "keep me");
 	free(got);
 	assert_int_equal(entries(dir), 1);

@@ -12,42 +12,13 @@
 #include <cmocka.h>
 
 #include "load.h"
+#include "load_fixtures.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#define HEADER                                                   \
-	"source:\n"                                              \
-	"  title: \"Robustness fixture\"\n"                      \
-	"  outlet: \"Test Wire\"\n"                              \
-	"  published: 2023-06-01\n"                              \
-	"events:\n"
-
-/* An event that must survive (lines 6-11 after HEADER). */
-#define SURVIVOR(id)                                              \
-	"  - id: " id "\n"                                        \
-	"    date: 2023-06-01\n"                                  \
-	"    title: \"A good event\"\n"                           \
-	"    countries: [EE]\n"                                   \
-	"    summary: \"It must still load.\"\n"                  \
-	"    excerpt: \"Still here.\"\n"
-
-static Corpus *load(const char *yaml)
-{
-	return load_buffer("t.yaml", yaml, strlen(yaml));
-}
-
-/* The first error in c, or NULL. */
-static const Diag *first_error(const Corpus *c)
-{
-	for (size_t i = 0; i < c->diags.count; i++)
-		if (c->diags.items[i].level == DIAG_ERROR)
-			return &c->diags.items[i];
-	return NULL;
-}
 
 /* ---- good input --------------------------------------------------------- */
 

@@ -13,43 +13,14 @@
 #include <cmocka.h>
 
 #include "load.h"
+#include "load_fixtures.h"
+#include "test_util.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#define HEADER                                                   \
-	"source:\n"                                              \
-	"  title: \"Robustness fixture\"\n"                      \
-	"  outlet: \"Test Wire\"\n"                              \
-	"  published: 2023-06-01\n"                              \
-	"events:\n"
-
-/* An event that must survive (lines 6-11 after HEADER). */
-#define SURVIVOR(id)                                              \
-	"  - id: " id "\n"                                        \
-	"    date: 2023-06-01\n"                                  \
-	"    title: \"A good event\"\n"                           \
-	"    countries: [EE]\n"                                   \
-	"    summary: \"It must still load.\"\n"                  \
-	"    excerpt: \"Still here.\"\n"
-
-static Corpus *load(const char *yaml)
-{
-	return load_buffer("t.yaml", yaml, strlen(yaml));
-}
-
-/* The first error in c, or NULL. */
-static const Diag *first_error(const Corpus *c)
-{
-	for (size_t i = 0; i < c->diags.count; i++)
-		if (c->diags.items[i].level == DIAG_ERROR)
-			return &c->diags.items[i];
-	return NULL;
-}
-
 
 /* ---- across files --------------------------------------------------------- */
 
@@ -127,20 +98,6 @@ static void test_related_missing(void **state)
 
 /* ---- fuzz regressions ------------------------------------------------------ */
 
-static char *read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	Buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return b.len ? buf_detach(&b) : xstrdup("");
-}
 
 static void test_fuzz_regressions(void **state)
 {
@@ -156,7 +113,7 @@ static void test_fuzz_regressions(void **state)
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
 		size_t len = 0;
-		char *data = read_all(path, &len);
+		char *data = test_read_file(path, &len);
 		assert_non_null(data);
 		Corpus *c = load_buffer(path, data, len);
 		Buf out = BUF_INIT;

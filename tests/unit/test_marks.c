@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "marks.h"
+#include "test_util.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -57,21 +58,6 @@ static void put(const char *path, const char *data, size_t n)
 	assert_int_equal(fclose(fp), 0);
 }
 
-/* The file's bytes, malloc'd; NULL when it cannot be read. */
-static char *slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	Buf b = BUF_INIT;
-	char chunk[4096];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_append(&b, chunk, got);
-	fclose(fp);
-	buf_puts(&b, "");
-	return buf_detach(&b);
-}
 
 /* Names in dir, space-separated and sorted, for "nothing left over". */
 static char *listing(const char *dir)
@@ -138,7 +124,7 @@ static void test_round_trip(void **state)
 	assert_int_equal(marks_toggle(m, "zz-last", &err), 0);
 	assert_int_equal(marks_toggle(m, "zz-last", &err), 0); /* unmarks */
 	assert_int_equal(err.len, 0);
-	char *text = slurp(path);
+	char *text = test_read_file(path, NULL);
 	assert_string_equal(text, MARKS_HEADER "\nbregancon-2019\ntallinn-2023\n");
 	free(text);
 	struct stat st;
@@ -162,7 +148,7 @@ static void test_round_trip(void **state)
 	assert_false(marks_filter_keep(m, &e));
 	assert_int_equal(marks_clear(m, &err), 0);
 	assert_int_equal(marks_count(m), 0);
-	text = slurp(path);
+	text = test_read_file(path, NULL);
 	assert_string_equal(text, MARKS_HEADER "\n");
 	free(text);
 	marks_free(m);
@@ -205,7 +191,7 @@ static void test_atomic_replace(void **state)
 	assert_true(marks_has(m, "one"));
 	assert_int_equal(marks_clear(m, &err), -1);
 	assert_int_equal(marks_count(m), 2);
-	char *text = slurp(path);
+	char *text = test_read_file(path, NULL);
 	assert_string_equal(text, MARKS_HEADER "\none\ntwo\n");
 	free(text);
 	rmdir(buf_cstr(&tmp));
@@ -259,7 +245,7 @@ static void test_dangling(void **state)
 	assert_int_equal(marks_dangling(m, c), 2);
 	assert_int_equal(marks_toggle(m, "here-two", &err), 0);
 	assert_int_equal(marks_dangling(m, c), 2);
-	char *text = slurp(path);
+	char *text = test_read_file(path, NULL);
 	assert_string_equal(text, MARKS_HEADER
 	                    "\ngone-a\ngone-b\nhere-one\nhere-two\n");
 	free(text);
@@ -307,7 +293,7 @@ static void test_corrupt(void **state)
 		assert_non_null(strstr(buf_cstr(&err), "read-only"));
 		assert_int_equal(marks_clear(m, &err), -1);
 		assert_false(marks_has(m, "new-id"));
-		char *text = slurp(path);
+		char *text = test_read_file(path, NULL);
 		assert_memory_equal(text, bad[i].data, bad[i].n);
 		free(text);
 		marks_free(m);
@@ -345,7 +331,7 @@ static void test_unreadable(void **state)
 	assert_non_null(strstr(buf_cstr(&err), "not a cyberline marks file"));
 	assert_non_null(marks_problem(m));
 	assert_true(marks_has(m, "x")); /* what was shown stays */
-	char *text = slurp(path);
+	char *text = test_read_file(path, NULL);
 	assert_string_equal(text, "garbage");
 	free(text);
 	marks_free(m);
@@ -365,13 +351,13 @@ static void test_two_sessions(void **state)
 	assert_int_equal(marks_toggle(a, "from-a", &err), 0);
 	assert_int_equal(marks_toggle(b, "from-b", &err), 0);
 	assert_true(marks_has(b, "from-a"));
-	char *text = slurp(path);
+	char *text = test_read_file(path, NULL);
 	assert_string_equal(text, MARKS_HEADER "\nfrom-a\nfrom-b\n");
 	free(text);
 	/* The file removed by hand: the session's own marks are written. */
 	unlink(path);
 	assert_int_equal(marks_toggle(a, "again", &err), 0);
-	text = slurp(path);
+	text = test_read_file(path, NULL);
 	assert_string_equal(text, MARKS_HEADER "\nagain\nfrom-a\n");
 	free(text);
 	marks_free(a);
